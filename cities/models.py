@@ -1,0 +1,274 @@
+"""City profiles: who a city is, what it may do, and the figures behind it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from exchange.blocks import DocumentsBlock
+from exchange.choices import GovernmentKind, Mandate
+from exchange.models import RICH_TEXT_FEATURES, tabs
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class CityIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["exchange.HomePage"]
+    subpage_types = ["cities.CityProfilePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = tabs(content_panels)
+
+    class Meta:
+        verbose_name = _("city index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import city_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(city_index_context(self, request))
+        return context
+
+
+class CityProfilePage(Page):
+    """A local government that shares its work; its practices and records live below it."""
+
+    country = CountryField(_("country"))
+    region = models.ForeignKey(
+        "exchange.Region",
+        on_delete=models.PROTECT,
+        related_name="cities",
+        verbose_name=_("region"),
+    )
+    government_kind = models.CharField(
+        _("kind of local government"),
+        max_length=30,
+        choices=GovernmentKind.choices,
+        default=GovernmentKind.MUNICIPALITY,
+    )
+    population = models.PositiveBigIntegerField(
+        _("population"), null=True, blank=True, help_text=_("Leave empty if not known.")
+    )
+    population_year = models.PositiveSmallIntegerField(
+        _("population year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year the population figure refers to."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    mandate = models.CharField(
+        _("mandate on migrant inclusion"),
+        max_length=20,
+        choices=Mandate.choices,
+        blank=True,
+        help_text=_(
+            "Whether the law gives the city competence for migrant inclusion. "
+            "Leave empty if unclear."
+        ),
+    )
+    mandate_note = models.TextField(
+        _("about the mandate"),
+        blank=True,
+        help_text=_("How the city's role is defined, e.g. by a local law or by funding rules."),
+    )
+    is_origin = models.BooleanField(
+        _("place of origin"), default=False, help_text=_("People emigrate from here.")
+    )
+    is_transit = models.BooleanField(
+        _("place of transit"), default=False, help_text=_("People pass through on their way.")
+    )
+    is_destination = models.BooleanField(
+        _("place of destination"), default=False, help_text=_("People settle here.")
+    )
+    women_share_of_migrants = models.DecimalField(
+        _("share of women among migrants (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Only from a published source; leave empty if not known."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences about the city and its approach.")
+    )
+    migration_context = RichTextField(
+        _("migration context"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Who migrates to, from or through the city, and what has changed."),
+    )
+    focal_point_role = models.CharField(
+        _("focal point role"),
+        max_length=200,
+        blank=True,
+        help_text=_("The office or function to contact, e.g. Human Rights Office."),
+    )
+    focal_point_email = models.EmailField(
+        _("focal point email"),
+        blank=True,
+        help_text=_("Shown publicly: use a shared office mailbox, not a personal one."),
+    )
+    focal_point_url = models.URLField(_("focal point web page"), blank=True)
+    documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("documents"))
+
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = ["practices.PracticePage", "practices.BarrierPage", "practices.OpportunityPage"]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("migration_context"),
+        index.FilterField("country"),
+        index.FilterField("region_id"),
+        index.FilterField("mandate"),
+    ]
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("migration_context")]
+    detail_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("government_kind"),
+                FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mandate"), FieldPanel("mandate_note")], heading=_("Mandate")
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("is_origin"), FieldPanel("is_transit"), FieldPanel("is_destination")]
+                ),
+                FieldPanel("women_share_of_migrants"),
+            ],
+            heading=_("Migration"),
+        ),
+        InlinePanel("governance_bodies", heading=_("Governance bodies"), label=_("body")),
+        InlinePanel("key_figures", heading=_("Key figures"), label=_("figure")),
+    ]
+    relation_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("focal_point_role"),
+                FieldPanel("focal_point_email"),
+                FieldPanel("focal_point_url"),
+            ],
+            heading=_("Focal point"),
+        ),
+        FieldPanel("documents"),
+    ]
+    edit_handler = tabs(content_panels, detail_panels, relation_panels)
+
+    class Meta:
+        verbose_name = _("city profile")
+        verbose_name_plural = _("city profiles")
+
+    def clean(self):
+        super().clean()
+        if self.population_year and not self.population:
+            raise ValidationError(
+                {"population_year": _("Give the population figure as well as its year.")}
+            )
+
+    @property
+    def migration_roles(self) -> list[str]:
+        roles = [
+            (self.is_origin, _("origin")),
+            (self.is_transit, _("transit")),
+            (self.is_destination, _("destination")),
+        ]
+        return [str(label) for flag, label in roles if flag]
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import city_profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(city_profile_context(self))
+        return context
+
+
+class GovernanceBody(Orderable):
+    page = ParentalKey(CityProfilePage, on_delete=models.CASCADE, related_name="governance_bodies")
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("e.g. Municipal Council of Immigrants.")
+    )
+    description = models.TextField(_("what it does"), blank=True)
+    women_quota = models.PositiveSmallIntegerField(
+        _("minimum share of women (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("A quota set by rule, if there is one."),
+    )
+    since_year = models.PositiveSmallIntegerField(
+        _("since"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("women_quota"), FieldPanel("since_year")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("governance body")
+        verbose_name_plural = _("governance bodies")
+
+
+class KeyFigure(Orderable):
+    """A sourced number; without a source and a year a figure is not published."""
+
+    page = ParentalKey(CityProfilePage, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("what it counts"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("e.g. %, people."))
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    @property
+    def display_value(self) -> str:
+        value = self.value.normalize()
+        text = f"{value:f}"
+        return f"{text} {self.unit}".strip() if self.unit != "%" else f"{text}%"

@@ -1,0 +1,340 @@
+"""Network-level content: the home page, dialogues between cities, organisations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultipleChooserPanel,
+    MultiFieldPanel,
+    TabbedInterface,
+    ObjectList,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import DocumentsBlock, GuidingQuestionsBlock, SpeakerBlock
+from .choices import CommitmentStatus, DialogueFormat, OrganisationKind, SessionKind
+from .vocabularies import (  # noqa: F401 - Django finds models through this module
+    VOCABULARIES,
+    ActionType,
+    BarrierCategory,
+    OpportunityCategory,
+    Region,
+    SDGTarget,
+    TargetGroup,
+    Theme,
+)
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def tabs(content: list, details: list | None = None, relations: list | None = None):
+    """Editor tabs used by every page type, so officials find fields in the same places."""
+    groups = [ObjectList(content, heading=_("Content"))]
+    if details:
+        groups.append(ObjectList(details, heading=_("Details")))
+    if relations:
+        groups.append(ObjectList(relations, heading=_("Links and sources")))
+    groups.append(ObjectList(Page.promote_panels, heading=_("Promote")))
+    groups.append(ObjectList(Page.settings_panels, heading=_("Settings")))
+    return TabbedInterface(groups)
+
+
+@register_snippet
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("Short name, e.g. UCLG.")
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=OrganisationKind.choices)
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Leave empty for international organisations.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences on what it does.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Two or three sentences saying what the Exchange is, shown at the top."),
+    )
+    body = RichTextField(_("about the Exchange"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cities.CityIndexPage", "exchange.DialogueIndexPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = tabs(content_panels)
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.home_context(self))
+        return context
+
+
+class DialogueIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["exchange.HomePage"]
+    subpage_types = ["exchange.DialoguePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = tabs(content_panels)
+
+    class Meta:
+        verbose_name = _("dialogue index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dialogues"] = (
+            DialoguePage.objects.child_of(self).live().public().order_by("-date", "title")
+        )
+        return context
+
+
+class DialoguePage(Page):
+    """A dialogue between cities; its outcomes are the barrier and opportunity pages below it."""
+
+    date = models.DateField(_("date"), help_text=_("The day the dialogue took place (or began)."))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Only for dialogues over several days.")
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=DialogueFormat.choices, blank=True
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("What the dialogue was about and who took part, in brief.")
+    )
+    body = RichTextField(_("account"), blank=True, features=RICH_TEXT_FEATURES)
+    approx_participants = models.PositiveIntegerField(
+        _("approximate number of participants"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if not known."),
+    )
+    ways_forward = RichTextField(
+        _("ways forward"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Directions the participants agreed to pursue after the dialogue."),
+    )
+    documents = StreamField(
+        DocumentsBlock(), blank=True, verbose_name=_("reports and documents")
+    )
+
+    parent_page_types = ["exchange.DialogueIndexPage"]
+    subpage_types = ["practices.BarrierPage", "practices.OpportunityPage"]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("end_date"), FieldPanel("format")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("ways_forward"),
+    ]
+    participant_panels = [
+        FieldPanel("approx_participants"),
+        MultipleChooserPanel(
+            "organisers", chooser_field_name="organisation", heading=_("Organisers")
+        ),
+        MultipleChooserPanel(
+            "participating_cities", chooser_field_name="city", heading=_("Participating cities")
+        ),
+        MultipleChooserPanel(
+            "participating_organisations",
+            chooser_field_name="organisation",
+            heading=_("Participating organisations"),
+        ),
+    ]
+    session_panels = [
+        InlinePanel("sessions", heading=_("Sessions"), label=_("session")),
+        InlinePanel("commitments", heading=_("Commitments"), label=_("commitment")),
+        FieldPanel("documents"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(participant_panels, heading=_("Participants")),
+            ObjectList(session_panels, heading=_("Sessions and follow-up")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.dialogue_context(self))
+        return context
+
+
+class DialogueOrganiser(Orderable):
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class DialogueParticipantCity(Orderable):
+    page = ParentalKey(
+        DialoguePage, on_delete=models.CASCADE, related_name="participating_cities"
+    )
+    city = models.ForeignKey(
+        "cities.CityProfilePage",
+        on_delete=models.CASCADE,
+        related_name="dialogue_participations",
+        verbose_name=_("city"),
+    )
+    panels = [FieldPanel("city")]
+
+
+class DialogueParticipantOrganisation(Orderable):
+    page = ParentalKey(
+        DialoguePage, on_delete=models.CASCADE, related_name="participating_organisations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="dialogue_participations",
+        verbose_name=_("organisation"),
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class DialogueSession(Orderable, ClusterableModel):
+    """One part of a dialogue; outcome records point back to the session they came from."""
+
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What was presented or discussed.")
+    )
+    guiding_questions = StreamField(
+        [("questions", GuidingQuestionsBlock(label=_("Guiding questions")))],
+        blank=True,
+        max_num=1,
+        verbose_name=_("guiding questions"),
+        help_text=_("The questions put to participants to structure the discussion."),
+    )
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        blank=True,
+        verbose_name=_("speakers"),
+        help_text=_("Who spoke, by organisation."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldPanel("summary"),
+        FieldPanel("guiding_questions"),
+        FieldPanel("speakers"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("dialogue session")
+        verbose_name_plural = _("dialogue sessions")
+
+    def __str__(self) -> str:
+        return f"{self.page.title}: {self.title}" if self.page_id else self.title
+
+    @property
+    def questions(self) -> list[str]:
+        return [q for block in self.guiding_questions for q in block.value]
+
+
+class DialogueCommitment(Orderable):
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField(_("commitment"), help_text=_("What was promised, in one sentence."))
+    owner_city = models.ForeignKey(
+        "cities.CityProfilePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("owner city"),
+        help_text=_("The city that took on the commitment, if any."),
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("owner organisation"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("owner_city"), FieldPanel("owner_organisation")]),
+        FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")

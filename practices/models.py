@@ -1,0 +1,387 @@
+"""What cities do (practices) and what they meet on the way (barriers, opportunities)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cities.models import YEAR_VALIDATORS
+from exchange.choices import BudgetBand, Evidence, Mandate, PracticeStatus
+from exchange.models import RICH_TEXT_FEATURES, tabs
+
+
+class ProvenanceMixin(models.Model):
+    """Where a record came from: a dialogue session, a city's submission, or an editor."""
+
+    source_dialogue = models.ForeignKey(
+        "exchange.DialoguePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from dialogue"),
+        help_text=_("The dialogue where this was presented or found."),
+    )
+    source_session = models.ForeignKey(
+        "exchange.DialogueSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from session"),
+        help_text=_("The session of that dialogue, if known."),
+    )
+    provenance_note = models.CharField(
+        _("other source"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. submitted by the city's human rights office in 2024."),
+    )
+
+    provenance_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("source_dialogue"),
+                FieldPanel("source_session"),
+                FieldPanel("provenance_note"),
+            ],
+            heading=_("Provenance"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.source_session_id and self.source_session.page_id != self.source_dialogue_id:
+            raise ValidationError(
+                {"source_session": _("Choose a session of the dialogue named above.")}
+            )
+
+
+class PracticeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PracticePage(ProvenanceMixin, Page):
+    """Something a city does for migrant women, with how far it got and what it taught."""
+
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: what the city does, for whom, why.")
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("How it works in practice: steps, people involved, services offered."),
+    )
+    themes = ParentalManyToManyField(
+        "exchange.Theme",
+        blank=True,
+        related_name="practices",
+        verbose_name=_("challenges addressed"),
+    )
+    target_groups = ParentalManyToManyField(
+        "exchange.TargetGroup", blank=True, related_name="practices", verbose_name=_("for whom")
+    )
+    action_type = models.ForeignKey(
+        "exchange.ActionType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("type of action"),
+    )
+    mandate = models.CharField(
+        _("mandate used"),
+        max_length=20,
+        choices=Mandate.choices,
+        blank=True,
+        help_text=_("Under which competence the city acts in this practice."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.ACTIVE
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    funding = models.CharField(
+        _("funding"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who pays for it, e.g. municipal budget, EU project."),
+    )
+    budget_band = models.CharField(
+        _("budget band"),
+        max_length=20,
+        choices=BudgetBand.choices,
+        blank=True,
+        help_text=_("Leave empty if the budget is not known."),
+    )
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=20,
+        choices=Evidence.choices,
+        default=Evidence.DESCRIBED,
+        help_text=_(
+            "Described: an account only. Monitored: results are tracked. "
+            "Evaluated: an evaluation was carried out."
+        ),
+    )
+    results = RichTextField(_("results"), blank=True, features=RICH_TEXT_FEATURES)
+    lessons = RichTextField(_("lessons learned"), blank=True, features=RICH_TEXT_FEATURES)
+    transferability = RichTextField(
+        _("transferability"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What another city would need to do the same."),
+    )
+    sdg_targets = ParentalManyToManyField(
+        "exchange.SDGTarget", blank=True, related_name="practices", verbose_name=_("SDG targets")
+    )
+    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
+    contact_role = models.CharField(
+        _("contact role"),
+        max_length=200,
+        blank=True,
+        help_text=_("The office or function to contact about this practice."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Shown publicly: use a shared office mailbox, not a personal one."),
+    )
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last confirmed that this description is still true."),
+    )
+
+    parent_page_types = ["cities.CityProfilePage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.FilterField("status"),
+        index.FilterField("evidence"),
+        index.FilterField("mandate"),
+    ]
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("description")]
+    detail_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("action_type"),
+                FieldPanel("sdg_targets", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("mandate")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel([FieldPanel("funding"), FieldPanel("budget_band")]),
+            ],
+            heading=_("Status and resources"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence"),
+                FieldPanel("results"),
+                FieldPanel("lessons"),
+                FieldPanel("transferability"),
+            ],
+            heading=_("Results and learning"),
+        ),
+    ]
+    relation_panels = [
+        MultipleChooserPanel(
+            "barrier_links", chooser_field_name="barrier", heading=_("Barriers it addresses")
+        ),
+        MultipleChooserPanel(
+            "opportunity_links",
+            chooser_field_name="opportunity",
+            heading=_("Opportunities it builds on"),
+        ),
+        MultipleChooserPanel("partners", chooser_field_name="organisation", heading=_("Partners")),
+        MultiFieldPanel(
+            [FieldPanel("contact_role"), FieldPanel("contact_email"), FieldPanel("last_verified")],
+            heading=_("Contact and verification"),
+        ),
+        *ProvenanceMixin.provenance_panels,
+    ]
+    edit_handler = tabs(content_panels, detail_panels, relation_panels)
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import practice_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(practice_context(self))
+        return context
+
+
+class RecordPage(ProvenanceMixin, Page):
+    """A barrier or opportunity: reported by a city, or found by a dialogue."""
+
+    summary = models.TextField(_("summary"), help_text=_("The finding, in one or two sentences."))
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["cities.CityProfilePage", "exchange.DialoguePage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import record_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(record_context(self))
+        return context
+
+
+class BarrierPage(RecordPage):
+    category = models.ForeignKey(
+        "exchange.BarrierCategory",
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("category"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("category"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+    ]
+    relation_panels = [
+        MultipleChooserPanel(
+            "reporting_cities", chooser_field_name="city", heading=_("Cities that reported it")
+        ),
+        *ProvenanceMixin.provenance_panels,
+    ]
+    edit_handler = tabs(content_panels, relations=relation_panels)
+
+    class Meta:
+        verbose_name = _("barrier")
+        verbose_name_plural = _("barriers")
+
+
+class OpportunityPage(RecordPage):
+    category = models.ForeignKey(
+        "exchange.OpportunityCategory",
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("category"),
+    )
+
+    content_panels = BarrierPage.content_panels
+    relation_panels = [
+        MultipleChooserPanel(
+            "reporting_cities", chooser_field_name="city", heading=_("Cities that reported it")
+        ),
+        *ProvenanceMixin.provenance_panels,
+    ]
+    edit_handler = tabs(content_panels, relations=relation_panels)
+
+    class Meta:
+        verbose_name = _("opportunity")
+        verbose_name_plural = _("opportunities")
+
+
+class PracticeBarrier(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="barrier_links")
+    barrier = models.ForeignKey(
+        BarrierPage,
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        verbose_name=_("barrier"),
+    )
+    panels = [FieldPanel("barrier")]
+
+
+class PracticeOpportunity(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="opportunity_links")
+    opportunity = models.ForeignKey(
+        OpportunityPage,
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        verbose_name=_("opportunity"),
+    )
+    panels = [FieldPanel("opportunity")]
+
+
+class PracticePartner(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "exchange.Organisation",
+        on_delete=models.CASCADE,
+        related_name="practice_partnerships",
+        verbose_name=_("organisation"),
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class BarrierReportingCity(Orderable):
+    page = ParentalKey(BarrierPage, on_delete=models.CASCADE, related_name="reporting_cities")
+    city = models.ForeignKey(
+        "cities.CityProfilePage",
+        on_delete=models.CASCADE,
+        related_name="reported_barriers",
+        verbose_name=_("city"),
+    )
+    panels = [FieldPanel("city")]
+
+
+class OpportunityReportingCity(Orderable):
+    page = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="reporting_cities")
+    city = models.ForeignKey(
+        "cities.CityProfilePage",
+        on_delete=models.CASCADE,
+        related_name="reported_opportunities",
+        verbose_name=_("city"),
+    )
+    panels = [FieldPanel("city")]
