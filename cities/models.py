@@ -40,6 +40,12 @@ class CityIndexPage(Page):
         context.update(city_index_context(self, request))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["filter_form"].errors:
+            response.status_code = 400  # a bad filter is the visitor's error, shown on the page
+        return response
+
 
 class CityProfilePage(Page):
     """A local government that shares its work; its practices and records live below it."""
@@ -140,7 +146,11 @@ class CityProfilePage(Page):
     documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("documents"))
 
     parent_page_types = ["cities.CityIndexPage"]
-    subpage_types = ["practices.PracticePage", "practices.BarrierPage", "practices.OpportunityPage"]
+    subpage_types = [
+        "practices.PracticePage",
+        "practices.BarrierPage",
+        "practices.OpportunityPage",
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -162,13 +172,15 @@ class CityProfilePage(Page):
             ],
             heading=_("Place"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("mandate"), FieldPanel("mandate_note")], heading=_("Mandate")
-        ),
+        MultiFieldPanel([FieldPanel("mandate"), FieldPanel("mandate_note")], heading=_("Mandate")),
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("is_origin"), FieldPanel("is_transit"), FieldPanel("is_destination")]
+                    [
+                        FieldPanel("is_origin"),
+                        FieldPanel("is_transit"),
+                        FieldPanel("is_destination"),
+                    ]
                 ),
                 FieldPanel("women_share_of_migrants"),
             ],

@@ -33,8 +33,8 @@ class Evidence(models.TextChoices):
 class BudgetBand(models.TextChoices):
     NO_DEDICATED_BUDGET = "none", _("No dedicated budget")
     UNDER_10K = "under-10k", _("Under €10,000 a year")
-    FROM_10K_TO_100K = "10k-100k", _("€10,000 – €100,000 a year")
-    FROM_100K_TO_1M = "100k-1m", _("€100,000 – €1 million a year")
+    FROM_10K_TO_100K = "10k-100k", _("€10,000 to €100,000 a year")
+    FROM_100K_TO_1M = "100k-1m", _("€100,000 to €1 million a year")
     OVER_1M = "over-1m", _("Over €1 million a year")
 
 

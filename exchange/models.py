@@ -13,9 +13,8 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultipleChooserPanel,
-    MultiFieldPanel,
-    TabbedInterface,
     ObjectList,
+    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -161,9 +160,7 @@ class DialoguePage(Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Directions the participants agreed to pursue after the dialogue."),
     )
-    documents = StreamField(
-        DocumentsBlock(), blank=True, verbose_name=_("reports and documents")
-    )
+    documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("reports and documents"))
 
     parent_page_types = ["exchange.DialogueIndexPage"]
     subpage_types = ["practices.BarrierPage", "practices.OpportunityPage"]
@@ -237,9 +234,7 @@ class DialogueOrganiser(Orderable):
 
 
 class DialogueParticipantCity(Orderable):
-    page = ParentalKey(
-        DialoguePage, on_delete=models.CASCADE, related_name="participating_cities"
-    )
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="participating_cities")
     city = models.ForeignKey(
         "cities.CityProfilePage",
         on_delete=models.CASCADE,

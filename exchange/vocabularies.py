@@ -99,5 +99,12 @@ class Region(Term):
         verbose_name_plural = _("regions")
 
 
-VOCABULARIES = [Theme, BarrierCategory, OpportunityCategory, TargetGroup, ActionType, SDGTarget,
-                Region]
+VOCABULARIES = [
+    Theme,
+    BarrierCategory,
+    OpportunityCategory,
+    TargetGroup,
+    ActionType,
+    SDGTarget,
+    Region,
+]

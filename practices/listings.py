@@ -1,0 +1,67 @@
+"""Context for practice, barrier and opportunity pages."""
+
+from __future__ import annotations
+
+from wagtail.models import Page
+
+from exchange.pagetools import attach_parents, linked_pages, parent_path
+
+
+def _parent_city(page: Page):
+    from cities.models import CityProfilePage
+
+    return CityProfilePage.objects.live().public().filter(path=parent_path(page)).first()
+
+
+def practice_context(practice) -> dict:
+    from .models import BarrierPage, OpportunityPage
+
+    return {
+        "city": _parent_city(practice),
+        "themes": list(practice.themes.all()),
+        "target_groups": list(practice.target_groups.all()),
+        "sdg_targets": list(practice.sdg_targets.all()),
+        "tags": list(practice.tags.all()),
+        "barriers": linked_pages(practice.barrier_links, "barrier", BarrierPage, "category"),
+        "opportunities": linked_pages(
+            practice.opportunity_links, "opportunity", OpportunityPage, "category"
+        ),
+        "partners": [p.organisation for p in practice.partners.select_related("organisation")],
+    }
+
+
+def record_context(record) -> dict:
+    """A barrier or opportunity: who reported it and which practices answer it."""
+    from cities.models import CityProfilePage
+    from exchange.models import DialoguePage
+
+    from .models import BarrierPage, PracticePage
+
+    link_filter = (
+        "barrier_links__barrier"
+        if isinstance(record, BarrierPage)
+        else "opportunity_links__opportunity"
+    )
+    reporting = linked_pages(record.reporting_cities, "city", CityProfilePage)
+    parent_city = _parent_city(record)
+    if parent_city and parent_city.id not in {c.id for c in reporting}:
+        reporting.insert(0, parent_city)
+    practices = attach_parents(
+        PracticePage.objects.live()
+        .public()
+        .filter(**{link_filter: record})
+        .distinct()
+        .order_by("title"),
+        CityProfilePage,
+    )
+    parent_dialogue = (
+        None
+        if parent_city
+        else DialoguePage.objects.live().public().filter(path=parent_path(record)).first()
+    )
+    return {
+        "reporting_cities": reporting,
+        "reported_by_city": parent_city,
+        "found_by_dialogue": parent_dialogue,
+        "addressing_practices": practices,
+    }
