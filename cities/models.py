@@ -21,7 +21,9 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
 class CityIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A few sentences above the list of cities.")
+    )
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["cities.CityProfilePage"]
@@ -50,18 +52,22 @@ class CityIndexPage(Page):
 class CityProfilePage(Page):
     """A local government that shares its work; its practices and records live below it."""
 
-    country = CountryField(_("country"))
+    country = CountryField(
+        _("country"), help_text=_("The country the local government belongs to.")
+    )
     region = models.ForeignKey(
         "exchange.Region",
         on_delete=models.PROTECT,
         related_name="cities",
         verbose_name=_("region"),
+        help_text=_("World region, used to filter and compare cities."),
     )
     government_kind = models.CharField(
         _("kind of local government"),
         max_length=30,
         choices=GovernmentKind.choices,
         default=GovernmentKind.MUNICIPALITY,
+        help_text=_("The level of local government this profile describes."),
     )
     population = models.PositiveBigIntegerField(
         _("population"), null=True, blank=True, help_text=_("Leave empty if not known.")
@@ -80,6 +86,9 @@ class CityProfilePage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Of the city centre, in decimal degrees (e.g. 35.83); places the city on the map."
+        ),
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -88,6 +97,7 @@ class CityProfilePage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Of the city centre, in decimal degrees (e.g. 10.64)."),
     )
     mandate = models.CharField(
         _("mandate on migrant inclusion"),
@@ -142,8 +152,17 @@ class CityProfilePage(Page):
         blank=True,
         help_text=_("Shown publicly: use a shared office mailbox, not a personal one."),
     )
-    focal_point_url = models.URLField(_("focal point web page"), blank=True)
-    documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("documents"))
+    focal_point_url = models.URLField(
+        _("focal point web page"),
+        blank=True,
+        help_text=_("A public web page of the office, if there is one."),
+    )
+    documents = StreamField(
+        DocumentsBlock(),
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Policies, plans or reports the city has published."),
+    )
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = [
@@ -235,7 +254,9 @@ class GovernanceBody(Orderable):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("e.g. Municipal Council of Immigrants.")
     )
-    description = models.TextField(_("what it does"), blank=True)
+    description = models.TextField(
+        _("what it does"), blank=True, help_text=_("Its role and who sits on it.")
+    )
     women_quota = models.PositiveSmallIntegerField(
         _("minimum share of women (%)"),
         null=True,
@@ -244,7 +265,11 @@ class GovernanceBody(Orderable):
         help_text=_("A quota set by rule, if there is one."),
     )
     since_year = models.PositiveSmallIntegerField(
-        _("since"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("since"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year it was set up or its current rule began."),
     )
 
     panels = [
@@ -262,12 +287,29 @@ class KeyFigure(Orderable):
     """A sourced number; without a source and a year a figure is not published."""
 
     page = ParentalKey(CityProfilePage, on_delete=models.CASCADE, related_name="key_figures")
-    label = models.CharField(_("what it counts"), max_length=200)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    label = models.CharField(
+        _("what it counts"),
+        max_length=200,
+        help_text=_("e.g. Foreign residents, Actions in the municipal plan."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The number exactly as the source gives it."),
+    )
     unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("e.g. %, people."))
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    source = models.CharField(_("source"), max_length=300)
-    source_url = models.URLField(_("source link"), blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=YEAR_VALIDATORS, help_text=_("The year the figure refers to.")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        help_text=_("Who published the figure, e.g. the national statistics office."),
+    )
+    source_url = models.URLField(
+        _("source link"), blank=True, help_text=_("Where the figure can be checked.")
+    )
 
     panels = [
         FieldPanel("label"),

@@ -51,15 +51,24 @@ def tabs(content: list, details: list | None = None, relations: list | None = No
 
 @register_snippet
 class Organisation(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("Full official name.")
+    )
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("Short name, e.g. UCLG.")
     )
-    kind = models.CharField(_("kind"), max_length=40, choices=OrganisationKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=40,
+        choices=OrganisationKind.choices,
+        help_text=_("What sort of body it is; used to group partners and participants."),
+    )
     country = CountryField(
         _("country"), blank=True, help_text=_("Leave empty for international organisations.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Official home page, starting with https://.")
+    )
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences on what it does.")
     )
@@ -93,7 +102,12 @@ class HomePage(Page):
         blank=True,
         help_text=_("Two or three sentences saying what the Exchange is, shown at the top."),
     )
-    body = RichTextField(_("about the Exchange"), blank=True, features=RICH_TEXT_FEATURES)
+    body = RichTextField(
+        _("about the Exchange"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Longer text below the entry points: who runs the Exchange and how to join."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cities.CityIndexPage", "exchange.DialogueIndexPage"]
@@ -114,7 +128,11 @@ class HomePage(Page):
 
 
 class DialogueIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A few sentences above the list of dialogues."),
+    )
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["exchange.DialoguePage"]
@@ -142,12 +160,21 @@ class DialoguePage(Page):
         _("end date"), null=True, blank=True, help_text=_("Only for dialogues over several days.")
     )
     format = models.CharField(
-        _("format"), max_length=20, choices=DialogueFormat.choices, blank=True
+        _("format"),
+        max_length=20,
+        choices=DialogueFormat.choices,
+        blank=True,
+        help_text=_("How participants met."),
     )
     summary = models.TextField(
         _("summary"), help_text=_("What the dialogue was about and who took part, in brief.")
     )
-    body = RichTextField(_("account"), blank=True, features=RICH_TEXT_FEATURES)
+    body = RichTextField(
+        _("account"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("How the dialogue unfolded and what was said, in your own words."),
+    )
     approx_participants = models.PositiveIntegerField(
         _("approximate number of participants"),
         null=True,
@@ -160,7 +187,12 @@ class DialoguePage(Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Directions the participants agreed to pursue after the dialogue."),
     )
-    documents = StreamField(DocumentsBlock(), blank=True, verbose_name=_("reports and documents"))
+    documents = StreamField(
+        DocumentsBlock(),
+        blank=True,
+        verbose_name=_("reports and documents"),
+        help_text=_("The report, agenda or presentations, uploaded as documents."),
+    )
 
     parent_page_types = ["exchange.DialogueIndexPage"]
     subpage_types = ["practices.BarrierPage", "practices.OpportunityPage"]
@@ -228,7 +260,11 @@ class DialoguePage(Page):
 class DialogueOrganiser(Orderable):
     page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="organisers")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+        help_text=_("An organisation that convened or hosted the dialogue."),
     )
     panels = [FieldPanel("organisation")]
 
@@ -240,6 +276,7 @@ class DialogueParticipantCity(Orderable):
         on_delete=models.CASCADE,
         related_name="dialogue_participations",
         verbose_name=_("city"),
+        help_text=_("A local government that took part."),
     )
     panels = [FieldPanel("city")]
 
@@ -253,6 +290,7 @@ class DialogueParticipantOrganisation(Orderable):
         on_delete=models.CASCADE,
         related_name="dialogue_participations",
         verbose_name=_("organisation"),
+        help_text=_("An organisation that took part."),
     )
     panels = [FieldPanel("organisation")]
 
@@ -262,7 +300,12 @@ class DialogueSession(Orderable, ClusterableModel):
 
     page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SessionKind.choices,
+        help_text=_("The part of the programme this session was."),
+    )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("What was presented or discussed.")
     )
@@ -318,10 +361,17 @@ class DialogueCommitment(Orderable):
         blank=True,
         related_name="commitments",
         verbose_name=_("owner organisation"),
+        help_text=_("The organisation that took on the commitment, if any."),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, help_text=_("When it should be done, if agreed.")
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+        _("status"),
+        max_length=20,
+        choices=CommitmentStatus.choices,
+        default=CommitmentStatus.OPEN,
+        help_text=_("Where the commitment stands today."),
     )
 
     panels = [

@@ -19,7 +19,9 @@ class Term(index.Indexed, models.Model):
         unique=True,
         help_text=_("Fixed identifier used in web addresses and filters. It never changes."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The term as visitors read it; you may reword it.")
+    )
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences on what this covers.")
     )

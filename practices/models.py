@@ -97,9 +97,14 @@ class PracticePage(ProvenanceMixin, Page):
         blank=True,
         related_name="practices",
         verbose_name=_("challenges addressed"),
+        help_text=_("The challenges migrant women face that this practice responds to."),
     )
     target_groups = ParentalManyToManyField(
-        "exchange.TargetGroup", blank=True, related_name="practices", verbose_name=_("for whom")
+        "exchange.TargetGroup",
+        blank=True,
+        related_name="practices",
+        verbose_name=_("for whom"),
+        help_text=_("The people the practice is meant to reach."),
     )
     action_type = models.ForeignKey(
         "exchange.ActionType",
@@ -108,6 +113,7 @@ class PracticePage(ProvenanceMixin, Page):
         blank=True,
         related_name="practices",
         verbose_name=_("type of action"),
+        help_text=_("The main kind of action."),
     )
     mandate = models.CharField(
         _("mandate used"),
@@ -117,13 +123,25 @@ class PracticePage(ProvenanceMixin, Page):
         help_text=_("Under which competence the city acts in this practice."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.ACTIVE
+        _("status"),
+        max_length=20,
+        choices=PracticeStatus.choices,
+        default=PracticeStatus.ACTIVE,
+        help_text=_("Where the practice stands today."),
     )
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty if not known."),
     )
     end_year = models.PositiveSmallIntegerField(
-        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Only for completed or discontinued practices."),
     )
     funding = models.CharField(
         _("funding"),
@@ -148,8 +166,18 @@ class PracticePage(ProvenanceMixin, Page):
             "Evaluated: an evaluation was carried out."
         ),
     )
-    results = RichTextField(_("results"), blank=True, features=RICH_TEXT_FEATURES)
-    lessons = RichTextField(_("lessons learned"), blank=True, features=RICH_TEXT_FEATURES)
+    results = RichTextField(
+        _("results"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What changed, with sources for any figure."),
+    )
+    lessons = RichTextField(
+        _("lessons learned"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What worked, what did not, what the city would do differently."),
+    )
     transferability = RichTextField(
         _("transferability"),
         blank=True,
@@ -157,7 +185,11 @@ class PracticePage(ProvenanceMixin, Page):
         help_text=_("What another city would need to do the same."),
     )
     sdg_targets = ParentalManyToManyField(
-        "exchange.SDGTarget", blank=True, related_name="practices", verbose_name=_("SDG targets")
+        "exchange.SDGTarget",
+        blank=True,
+        related_name="practices",
+        verbose_name=_("SDG targets"),
+        help_text=_("Sustainable Development Goal targets the practice contributes to."),
     )
     tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
     contact_role = models.CharField(
@@ -261,7 +293,12 @@ class RecordPage(ProvenanceMixin, Page):
     """A barrier or opportunity: reported by a city, or found by a dialogue."""
 
     summary = models.TextField(_("summary"), help_text=_("The finding, in one or two sentences."))
-    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Causes, who is affected, and examples."),
+    )
 
     parent_page_types = ["cities.CityProfilePage", "exchange.DialoguePage"]
     subpage_types: list[str] = []
@@ -289,6 +326,7 @@ class BarrierPage(RecordPage):
         on_delete=models.PROTECT,
         related_name="records",
         verbose_name=_("category"),
+        help_text=_("The kind of barrier to local government action."),
     )
 
     content_panels = [
@@ -316,6 +354,7 @@ class OpportunityPage(RecordPage):
         on_delete=models.PROTECT,
         related_name="records",
         verbose_name=_("category"),
+        help_text=_("The kind of opportunity for local action."),
     )
 
     content_panels = BarrierPage.content_panels
@@ -339,6 +378,7 @@ class PracticeBarrier(Orderable):
         on_delete=models.CASCADE,
         related_name="practice_links",
         verbose_name=_("barrier"),
+        help_text=_("A barrier record this practice helps to overcome."),
     )
     panels = [FieldPanel("barrier")]
 
@@ -350,6 +390,7 @@ class PracticeOpportunity(Orderable):
         on_delete=models.CASCADE,
         related_name="practice_links",
         verbose_name=_("opportunity"),
+        help_text=_("An opportunity record this practice builds on."),
     )
     panels = [FieldPanel("opportunity")]
 
@@ -361,6 +402,7 @@ class PracticePartner(Orderable):
         on_delete=models.CASCADE,
         related_name="practice_partnerships",
         verbose_name=_("organisation"),
+        help_text=_("An organisation that runs or funds the practice with the city."),
     )
     panels = [FieldPanel("organisation")]
 
@@ -372,6 +414,7 @@ class BarrierReportingCity(Orderable):
         on_delete=models.CASCADE,
         related_name="reported_barriers",
         verbose_name=_("city"),
+        help_text=_("A city that reported this barrier."),
     )
     panels = [FieldPanel("city")]
 
@@ -383,5 +426,6 @@ class OpportunityReportingCity(Orderable):
         on_delete=models.CASCADE,
         related_name="reported_opportunities",
         verbose_name=_("city"),
+        help_text=_("A city that reported this opportunity."),
     )
     panels = [FieldPanel("city")]
