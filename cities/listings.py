@@ -45,6 +45,7 @@ def city_index_context(index, request) -> dict:
         .filter(path__startswith=index.path, depth=index.depth + 2)
         .annotate(city_path=Substr("path", 1, city_path_len))
         .filter(city_path__in=[c.path for c in page.object_list])
+        .order_by()  # the page manager orders by path, which would split the groups
         .values_list("city_path")
         .annotate(n=Count("id"))
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -132,6 +133,19 @@ class CityProfilePage(Page):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Only from a published source; leave empty if not known."),
     )
+    women_share_source = models.CharField(
+        _("source of the share of women"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who published the share, e.g. the city's presentation at a dialogue."),
+    )
+    women_share_year = models.PositiveSmallIntegerField(
+        _("year of the share of women"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year the share refers to, if the source gives one."),
+    )
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences about the city and its approach.")
     )
@@ -202,6 +216,7 @@ class CityProfilePage(Page):
                     ]
                 ),
                 FieldPanel("women_share_of_migrants"),
+                FieldRowPanel([FieldPanel("women_share_source"), FieldPanel("women_share_year")]),
             ],
             heading=_("Migration"),
         ),
@@ -323,6 +338,8 @@ class KeyFigure(Orderable):
 
     @property
     def display_value(self) -> str:
+        # Grouped in the reader's locale, and without trailing zeros: 12,345 not 12345.00.
         value = self.value.normalize()
-        text = f"{value:f}"
-        return f"{text} {self.unit}".strip() if self.unit != "%" else f"{text}%"
+        places = max(0, -value.as_tuple().exponent)
+        text = number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+        return f"{text}%" if self.unit == "%" else f"{text} {self.unit}".strip()

@@ -16,6 +16,7 @@ def home_context(home) -> dict:
     practices = PracticePage.objects.descendant_of(home).live().public()
     theme_counts = dict(
         practices.filter(themes__isnull=False)
+        .order_by()  # the page manager orders by path, which would split the groups
         .values_list("themes")
         .annotate(n=Count("id", distinct=True))
     )
@@ -68,7 +69,7 @@ def dialogue_context(dialogue) -> dict:
         CityProfilePage,
     )
     return {
-        "sessions": list(dialogue.sessions.all()),
+        "sessions": sessions_with_speakers(dialogue),
         "organisers": [o.organisation for o in dialogue.organisers.select_related("organisation")],
         "participant_cities": linked_pages(
             dialogue.participating_cities, "city", CityProfilePage, "region"
@@ -85,3 +86,29 @@ def dialogue_context(dialogue) -> dict:
             dialogue.commitments.select_related("owner_city", "owner_organisation")
         ),
     }
+
+
+def sessions_with_speakers(dialogue) -> list:
+    """Sessions with `speaker_list` resolved: every speaker's organisation in one query.
+
+    Rendering the StreamField as it is would look the organisations up session by session.
+    """
+    from .models import Organisation
+
+    sessions = list(dialogue.sessions.all())
+    raw = {
+        session: [b["value"] for b in session.speakers.raw_data if b["type"] == "speaker"]
+        for session in sessions
+    }
+    ids = {v.get("organisation") for values in raw.values() for v in values} - {None}
+    organisations = Organisation.objects.in_bulk(ids) if ids else {}
+    for session in sessions:
+        session.speaker_list = [
+            {
+                "organisation": organisations.get(v.get("organisation")),
+                "role": v.get("role", ""),
+                "name": v.get("name", ""),
+            }
+            for v in raw[session]
+        ]
+    return sessions

@@ -13,10 +13,24 @@ def _parent_city(page: Page):
     return CityProfilePage.objects.live().public().filter(path=parent_path(page)).first()
 
 
+def _provenance(page) -> dict:
+    """The source dialogue and session, named only if the public may see that dialogue."""
+    from exchange.models import DialoguePage
+
+    dialogue = None
+    if page.source_dialogue_id:
+        dialogue = DialoguePage.objects.live().public().filter(id=page.source_dialogue_id).first()
+    return {
+        "source_dialogue": dialogue,
+        "source_session": page.source_session if dialogue and page.source_session_id else None,
+    }
+
+
 def practice_context(practice) -> dict:
     from .models import BarrierPage, OpportunityPage
 
     return {
+        **_provenance(practice),
         "city": _parent_city(practice),
         "themes": list(practice.themes.all()),
         "target_groups": list(practice.target_groups.all()),
@@ -60,6 +74,7 @@ def record_context(record) -> dict:
         else DialoguePage.objects.live().public().filter(path=parent_path(record)).first()
     )
     return {
+        **_provenance(record),
         "reporting_cities": reporting,
         "reported_by_city": parent_city,
         "found_by_dialogue": parent_dialogue,

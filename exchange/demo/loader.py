@@ -1,0 +1,511 @@
+"""Load the demo content into the database, idempotently.
+
+Pages are identified by their slug under their parent, organisations by their name. What
+already exists is left exactly as it is, because an editor may have changed it since: the
+loader only adds what is missing, and never overwrites or deletes editor content. Every new
+page gets a revision and is published, as if an editor had created it in the admin.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import IO, TypeVar
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from wagtail.models import Orderable, Page, Site
+
+from cities.models import CityIndexPage, CityProfilePage, GovernanceBody, KeyFigure
+from exchange.models import (
+    DialogueIndexPage,
+    DialogueOrganiser,
+    DialoguePage,
+    DialogueParticipantCity,
+    DialogueParticipantOrganisation,
+    DialogueSession,
+    HomePage,
+    Organisation,
+)
+from exchange.vocabularies import (
+    ActionType,
+    BarrierCategory,
+    OpportunityCategory,
+    Region,
+    SDGTarget,
+    TargetGroup,
+    Theme,
+)
+from practices.models import (
+    BarrierPage,
+    OpportunityPage,
+    PracticeBarrier,
+    PracticeOpportunity,
+    PracticePage,
+    RecordPage,
+)
+
+from . import content
+
+P = TypeVar("P", bound=Page)
+OrderableT = TypeVar("OrderableT", bound=Orderable)
+
+# The page Wagtail's own migrations create; only this exact page may be removed.
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+DEFAULT_ADMIN_USERNAME = "admin"
+DEFAULT_ADMIN_PASSWORD = "exchange-demo"
+
+# Keys of the returned counts, in the order the summary prints them.
+COUNT_KEYS = [
+    "sites",
+    "home_pages",
+    "index_pages",
+    "organisations",
+    "cities",
+    "dialogues",
+    "barriers",
+    "opportunities",
+    "practices",
+]
+
+
+class DemoContentError(Exception):
+    """The database holds something the demo cannot build on; nothing was changed."""
+
+
+def load_demo(stdout: IO[str] | None = None) -> dict[str, int]:
+    """Create whatever demo content is missing and return how many items were created.
+
+    All in one transaction: a failure halfway leaves the database as it was. With
+    `stdout`, a short summary of created and already present items is written to it.
+    """
+    loader = _DemoLoader()
+    with transaction.atomic():
+        loader.run()
+    if stdout is not None:
+        loader.write_summary(stdout)
+    return {key: loader.created[key] for key in COUNT_KEYS}
+
+
+def ensure_admin(password: str | None = None, stdout: IO[str] | None = None) -> bool:
+    """Create the development superuser "admin" unless a user of that name exists.
+
+    The password is `password`, else $DEMO_ADMIN_PASSWORD, else a fixed development
+    default. Returns whether the user was created.
+    """
+    user_model = get_user_model()
+    username = DEFAULT_ADMIN_USERNAME
+    if user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).exists():
+        if stdout is not None:
+            stdout.write(f"Admin user {username!r} already present; its password is unchanged.\n")
+        return False
+    if password:
+        shown = "(the password given)"
+    elif os.environ.get("DEMO_ADMIN_PASSWORD"):
+        password, shown = os.environ["DEMO_ADMIN_PASSWORD"], "(from DEMO_ADMIN_PASSWORD)"
+    elif not settings.DEBUG:
+        # A well-known password on a public server would hand the site to anyone.
+        raise DemoContentError(
+            "Refusing to create the admin user with the default password outside "
+            "development: set DEMO_ADMIN_PASSWORD."
+        )
+    else:
+        # Only the well-known default is printed: a chosen password stays out of logs.
+        password = shown = DEFAULT_ADMIN_PASSWORD
+    user_model._default_manager.create_superuser(username=username, email="", password=password)
+    if stdout is not None:
+        stdout.write(f"Admin user created: log in at /admin/ as {username} / {shown}\n")
+    return True
+
+
+def ordered(items: Iterable[OrderableT]) -> list[OrderableT]:
+    """Number inline items in the given order, as the admin's inline panels do.
+
+    Orderables assigned in code keep sort_order NULL otherwise, and the database may then
+    return them in any order.
+    """
+    items = list(items)
+    for position, item in enumerate(items):
+        item.sort_order = position
+    return items
+
+
+class _DemoLoader:
+    def __init__(self) -> None:
+        self.created: Counter[str] = Counter()
+        self.present: Counter[str] = Counter()
+        self.notes: list[str] = []
+        self.organisations: dict[str, Organisation] = {}
+        self.cities: dict[str, CityProfilePage] = {}
+        self.sessions: dict[str, DialogueSession | None] = {}
+        self.records: dict[str, RecordPage] = {}
+        self.terms: dict[type[models.Model], dict[str, models.Model]] = {}
+
+    # -- Steps ----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        self.load_organisations()
+        home = self.load_home()
+        self.load_site(home)
+        city_index = self.child_page(
+            home,
+            CityIndexPage,
+            content.CITY_INDEX,
+            "index_pages",
+            lambda d: CityIndexPage(title=d["title"], intro=d["intro"]),
+        )
+        dialogue_index = self.child_page(
+            home,
+            DialogueIndexPage,
+            content.DIALOGUE_INDEX,
+            "index_pages",
+            lambda d: DialogueIndexPage(title=d["title"], intro=d["intro"]),
+        )
+        for data in content.CITIES:
+            self.cities[data["slug"]] = self.child_page(
+                city_index, CityProfilePage, data, "cities", self.build_city
+            )
+        dialogue = self.child_page(
+            dialogue_index, DialoguePage, content.DIALOGUE, "dialogues", self.build_dialogue
+        )
+        self.find_sessions(dialogue)
+        # Network-level findings come from the matching breakout session, city-reported
+        # records from the city presentations.
+        for data in content.NETWORK_BARRIERS:
+            self.load_record(BarrierPage, dialogue, data, dialogue, "barriers")
+        for data in content.NETWORK_OPPORTUNITIES:
+            self.load_record(OpportunityPage, dialogue, data, dialogue, "opportunities")
+        for data in content.CITY_BARRIERS:
+            city = self.cities[data["city"]]
+            self.load_record(BarrierPage, city, data, dialogue, "presentations")
+        for data in content.CITY_OPPORTUNITIES:
+            city = self.cities[data["city"]]
+            self.load_record(OpportunityPage, city, data, dialogue, "presentations")
+        for data in content.PRACTICES:
+            self.child_page(
+                self.cities[data["city"]],
+                PracticePage,
+                data,
+                "practices",
+                lambda d: self.build_practice(d, dialogue),
+            )
+
+    def load_organisations(self) -> None:
+        for data in content.ORGANISATIONS:
+            organisation = Organisation.objects.filter(name=data["name"]).first()
+            if organisation is None:
+                organisation = Organisation(
+                    name=data["name"],
+                    acronym=data.get("acronym", ""),
+                    kind=data["kind"],
+                    country=data.get("country", ""),
+                    website=data.get("website", ""),
+                    description=data.get("description", ""),
+                )
+                organisation.full_clean()
+                organisation.save()
+                self.created["organisations"] += 1
+            else:
+                self.present["organisations"] += 1
+            self.organisations[data["key"]] = organisation
+
+    def load_home(self) -> HomePage:
+        # HomePage.max_count is 1: if there is one, wherever and whatever its slug, it is ours.
+        home = HomePage.objects.first()
+        if home is not None:
+            self.present["home_pages"] += 1
+            return home
+        root = Page.get_first_root_node()
+        if root is None:
+            raise DemoContentError("There is no Wagtail root page; run `manage.py migrate`.")
+        occupant = root.get_children().filter(slug=content.HOME["slug"]).first()
+        if occupant is not None:
+            if not self.is_wagtail_welcome_page(occupant):
+                raise DemoContentError(
+                    f"A page {occupant.title!r} already uses the slug "
+                    f"{content.HOME['slug']!r} at the top of the tree; rename or move it first."
+                )
+            self.delete_welcome_page(occupant)
+            root.refresh_from_db()  # its child count changed behind this object's back
+        home = HomePage(
+            title=content.HOME["title"], intro=content.HOME["intro"], body=content.HOME["body"]
+        )
+        self.add_and_publish(root, home, content.HOME["slug"])
+        self.created["home_pages"] += 1
+        return home
+
+    def load_site(self, home: HomePage) -> None:
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            # (hostname, port) is unique: take over a localhost:80 site that is not default.
+            site = Site.objects.filter(hostname="localhost", port=80).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                site_name=settings.WAGTAIL_SITE_NAME,
+                root_page=home,
+                is_default_site=True,
+            )
+            self.created["sites"] += 1
+            return
+        if site.root_page_id == home.id and site.is_default_site:
+            self.present["sites"] += 1
+            return
+        # Repoint the site only from Wagtail's root or our home: a site rooted at any other
+        # page was set up by someone on purpose.
+        if site.root_page_id not in (home.id, Page.get_first_root_node().id):
+            self.present["sites"] += 1
+            self.notes.append(
+                f"The default site {site} has another root page; it was left as it is."
+            )
+            return
+        site.root_page = home
+        site.is_default_site = True
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+        site.save()
+        self.created["sites"] += 1
+
+    def find_sessions(self, dialogue: DialoguePage) -> None:
+        # By title, so that records also find their session when the dialogue was created
+        # by an earlier run; a session an editor renamed or removed is simply not linked.
+        by_title = {s.title: s for s in DialogueSession.objects.filter(page=dialogue)}
+        for data in content.DIALOGUE["sessions"]:
+            self.sessions[data["key"]] = by_title.get(data["title"])
+
+    def load_record(
+        self,
+        model: type[BarrierPage | OpportunityPage],
+        parent: Page,
+        data: dict,
+        dialogue: DialoguePage,
+        session_key: str,
+    ) -> None:
+        counter, category_model = (
+            ("barriers", BarrierCategory)
+            if model is BarrierPage
+            else ("opportunities", OpportunityCategory)
+        )
+
+        def build(data: dict) -> RecordPage:
+            return model(
+                title=data["title"],
+                category=self.term(category_model, data["category"]),
+                summary=data["summary"],
+                description=data.get("description", ""),
+                **self.provenance(dialogue, session_key),
+            )
+
+        self.records[data["key"]] = self.child_page(parent, model, data, counter, build)
+
+    # -- Builders: an unsaved page with its inline relations set in memory ----------------
+
+    def build_city(self, data: dict) -> CityProfilePage:
+        share = data.get("women_share_of_migrants")
+        city = CityProfilePage(
+            title=data["title"],
+            country=data["country"],
+            region=self.term(Region, data["region"]),
+            government_kind=data["government_kind"],
+            latitude=Decimal(data["latitude"]),
+            longitude=Decimal(data["longitude"]),
+            mandate=data.get("mandate", ""),
+            mandate_note=data.get("mandate_note", ""),
+            is_origin=data.get("is_origin", False),
+            is_transit=data.get("is_transit", False),
+            is_destination=data.get("is_destination", False),
+            women_share_of_migrants=Decimal(share) if share else None,
+            women_share_source=data.get("women_share_source", ""),
+            summary=data["summary"],
+            migration_context=data.get("migration_context", ""),
+        )
+        city.governance_bodies = ordered(
+            GovernanceBody(**body) for body in data.get("governance_bodies", [])
+        )
+        city.key_figures = ordered(
+            KeyFigure(**{**figure, "value": Decimal(figure["value"])})
+            for figure in data.get("key_figures", [])
+        )
+        return city
+
+    def build_dialogue(self, data: dict) -> DialoguePage:
+        dialogue = DialoguePage(
+            title=data["title"],
+            date=data["date"],
+            format=data["format"],
+            approx_participants=data["approx_participants"],
+            summary=data["summary"],
+            body=data["body"],
+            ways_forward=data["ways_forward"],
+        )
+        dialogue.organisers = ordered(
+            DialogueOrganiser(organisation=self.organisations[key]) for key in data["organisers"]
+        )
+        dialogue.participating_organisations = ordered(
+            DialogueParticipantOrganisation(organisation=self.organisations[key])
+            for key in data["participating_organisations"]
+        )
+        dialogue.participating_cities = ordered(
+            DialogueParticipantCity(city=self.cities[slug])
+            for slug in data["participating_cities"]
+        )
+        dialogue.sessions = ordered(
+            DialogueSession(
+                title=session["title"],
+                kind=session["kind"],
+                summary=session.get("summary", ""),
+                guiding_questions=(
+                    [("questions", session["questions"])] if session.get("questions") else []
+                ),
+                speakers=[
+                    (
+                        "speaker",
+                        {
+                            "organisation": self.organisations[speaker["organisation"]],
+                            "role": speaker.get("role", ""),
+                            "name": "",  # people are named only with their consent
+                        },
+                    )
+                    for speaker in session.get("speakers", [])
+                ],
+            )
+            for session in data["sessions"]
+        )
+        return dialogue
+
+    def build_practice(self, data: dict, dialogue: DialoguePage) -> PracticePage:
+        practice = PracticePage(
+            title=data["title"],
+            summary=data["summary"],
+            description=data.get("description", ""),
+            action_type=self.term(ActionType, data["action_type"]),
+            mandate=data.get("mandate", ""),
+            status=data.get("status", "active"),
+            start_year=data.get("start_year"),
+            evidence=data.get("evidence", "described"),
+            results=data.get("results", ""),
+            lessons=data.get("lessons", ""),
+            transferability=data.get("transferability", ""),
+            # Nobody has confirmed these descriptions since the 2020 dialogue.
+            last_verified=None,
+            **self.provenance(dialogue, "presentations"),
+        )
+        practice.themes = self.terms_for(Theme, data.get("themes", []))
+        practice.target_groups = self.terms_for(TargetGroup, data.get("target_groups", []))
+        practice.sdg_targets = self.terms_for(SDGTarget, data.get("sdg_targets", []))
+        practice.tags.add(*data.get("tags", []))
+        practice.barrier_links = ordered(
+            PracticeBarrier(barrier=record)
+            for record in self.linked_records(data.get("barriers", []), BarrierPage)
+        )
+        practice.opportunity_links = ordered(
+            PracticeOpportunity(opportunity=record)
+            for record in self.linked_records(data.get("opportunities", []), OpportunityPage)
+        )
+        # DOMAIN.md names no partner organisation for any of the three cities' practices.
+        return practice
+
+    # -- Helpers ----------------------------------------------------------------------------
+
+    def child_page(
+        self,
+        parent: Page,
+        model: type[P],
+        data: dict,
+        counter: str,
+        build: Callable[[dict], Page],
+    ) -> P:
+        """The page of `model` with `data["slug"]` under `parent`, created if missing."""
+        existing = parent.get_children().filter(slug=data["slug"]).first()
+        if existing is not None:
+            existing = existing.specific
+            if not isinstance(existing, model):
+                raise DemoContentError(
+                    f"{existing.url_path} is a {type(existing).__name__}, "
+                    f"not a {model.__name__}; rename or move it first."
+                )
+            self.present[counter] += 1
+            return existing
+        page = build(data)
+        self.add_and_publish(parent, page, data["slug"])
+        self.created[counter] += 1
+        return page
+
+    @staticmethod
+    def add_and_publish(parent: Page, page: Page, slug: str) -> None:
+        # The same steps as "Publish" in the admin's create view: the page is saved in the
+        # tree, a revision records its content, and publishing that revision sets
+        # live_revision and first_published_at.
+        page.slug = slug
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+
+    @staticmethod
+    def is_wagtail_welcome_page(page: Page) -> bool:
+        return (
+            page.content_type_id == ContentType.objects.get_for_model(Page).id
+            and page.depth == 2
+            and page.title == WAGTAIL_WELCOME_TITLE
+            and not page.get_children().exists()
+        )
+
+    @staticmethod
+    def delete_welcome_page(page: Page) -> None:
+        # Site.root_page cascades on delete: move the sites rooted here to the tree's root
+        # first, so the default Site row survives and is repointed to our home afterwards.
+        Site.objects.filter(root_page=page).update(root_page=Page.get_first_root_node())
+        page.delete()
+
+    def provenance(self, dialogue: DialoguePage, session_key: str) -> dict:
+        session = self.sessions.get(session_key)
+        return {"source_dialogue": dialogue, "source_session": session}
+
+    def linked_records(self, keys: Iterable[str], model: type[RecordPage]) -> list[RecordPage]:
+        # A record an editor turned into another type is skipped rather than mislinked.
+        return [self.records[k] for k in keys if isinstance(self.records.get(k), model)]
+
+    def terms_of(self, model: type[models.Model]) -> dict[str, models.Model]:
+        if model not in self.terms:
+            self.terms[model] = {term.slug: term for term in model.objects.all()}
+        return self.terms[model]
+
+    def term(self, model: type[models.Model], slug: str) -> models.Model:
+        try:
+            return self.terms_of(model)[slug]
+        except KeyError:
+            raise DemoContentError(
+                f"The {model._meta.verbose_name} {slug!r} is missing; the vocabularies are "
+                "seeded by `manage.py migrate`."
+            ) from None
+
+    def terms_for(self, model: type[models.Model], slugs: Iterable[str]) -> list[models.Model]:
+        return [self.term(model, slug) for slug in slugs]
+
+    def write_summary(self, stdout: IO[str]) -> None:
+        labels = {
+            "sites": "default site",
+            "home_pages": "home page",
+            "index_pages": "index pages",
+            "organisations": "organisations",
+            "cities": "city profiles",
+            "dialogues": "dialogues",
+            "barriers": "barriers",
+            "opportunities": "opportunities",
+            "practices": "practices",
+        }
+        stdout.write("Demo content:\n")
+        for key in COUNT_KEYS:
+            # An existing Site row is reused and repointed rather than created.
+            verb = "set up" if key == "sites" else "created"
+            stdout.write(
+                f"  {labels[key]:<15} {self.created[key]:>3} {verb}, "
+                f"{self.present[key]:>3} already present\n"
+            )
+        for note in self.notes:
+            stdout.write(f"  Note: {note}\n")

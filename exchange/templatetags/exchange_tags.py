@@ -1,0 +1,114 @@
+"""Template tags of the public site: navigation, breadcrumbs and small display helpers.
+
+Each tag costs at most one query per request, whatever the size of the site.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+_SECTIONS_CACHE = "_exchange_sections"
+
+
+def _sections(request) -> dict:
+    """The live section index pages (cities, dialogues) by key, in one query.
+
+    A section whose page is missing or unpublished is left out, so no link is ever broken.
+    The result is kept on the request: the header and the page body may both ask.
+    """
+    if request is not None and hasattr(request, _SECTIONS_CACHE):
+        return getattr(request, _SECTIONS_CACHE)
+
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from cities.models import CityIndexPage
+
+    from ..models import DialogueIndexPage
+
+    keys = {
+        ContentType.objects.get_for_model(CityIndexPage).pk: "cities",
+        ContentType.objects.get_for_model(DialogueIndexPage).pk: "dialogues",
+    }
+    sections: dict = {}
+    for page in Page.objects.live().filter(content_type_id__in=keys).order_by("path"):
+        key = keys[page.content_type_id]
+        if key not in sections:
+            url = page.get_url(request=request)
+            if url:
+                sections[key] = {"page": page, "url": url, "title": page.title}
+    if request is not None:
+        setattr(request, _SECTIONS_CACHE, sections)
+    return sections
+
+
+@register.simple_tag(takes_context=True)
+def exchange_sections(context) -> dict:
+    """`{% exchange_sections as sections %}` then `sections.cities.url` (may be missing)."""
+    return _sections(context.get("request"))
+
+
+@register.inclusion_tag("includes/primary_nav.html", takes_context=True)
+def primary_nav(context) -> dict:
+    request = context.get("request")
+    sections = _sections(request)
+    current = context.get("page")
+    items = []
+    for key in ("cities", "dialogues"):
+        section = sections.get(key)
+        if not section:
+            continue
+        here = None
+        if current is not None and getattr(current, "path", None):
+            if current.pk == section["page"].pk:
+                here = "page"
+            elif current.path.startswith(section["page"].path):
+                here = "true"
+        items.append({"key": key, "url": section["url"], "current": here})
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None) -> dict:
+    """Ancestors from the home page down (one query), then the current page.
+
+    An unpublished ancestor is left out rather than named: drafts never leak.
+    """
+    page = page or context.get("page")
+    if page is None or getattr(page, "depth", 0) <= 2:
+        return {"crumbs": [], "current": None}
+    request = context.get("request")
+    crumbs = [
+        {"title": ancestor.title, "url": ancestor.get_url(request=request)}
+        for ancestor in page.get_ancestors().live().filter(depth__gt=1)
+    ]
+    return {"crumbs": crumbs, "current": page}
+
+
+@register.filter
+def verbose_name(obj) -> str:
+    """The model's singular name, e.g. "barrier", for mixed lists of records."""
+    try:
+        return str(obj._meta.verbose_name)
+    except AttributeError:
+        return ""
+
+
+@register.filter
+def widget_described(bound_field):
+    """Render a form widget that points at its error message with aria-describedby."""
+    if bound_field.errors:
+        return bound_field.as_widget(attrs={"aria-describedby": f"{bound_field.auto_id}_error"})
+    return bound_field.as_widget()
+
+
+@register.simple_tag
+def elided_page_range(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers around the current one, with the paginator's ELLIPSIS for gaps."""
+    return list(
+        page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
