@@ -82,9 +82,7 @@ def dialogue_context(dialogue) -> dict:
         "outcome_opportunities": list(opportunities),
         "presented_practices": practices,
         "city_reported_records": city_reported,
-        "commitments": list(
-            dialogue.commitments.select_related("owner_city", "owner_organisation")
-        ),
+        "commitments": commitments_with_public_owner(dialogue),
     }
 
 
@@ -112,3 +110,15 @@ def sessions_with_speakers(dialogue) -> list:
             for v in raw[session]
         ]
     return sessions
+
+
+def commitments_with_public_owner(dialogue) -> list:
+    """Commitments with `public_owner_city`: the owner city only if the public may see it."""
+    from cities.models import CityProfilePage
+
+    commitments = list(dialogue.commitments.select_related("owner_organisation"))
+    owner_ids = {c.owner_city_id for c in commitments} - {None}
+    public = CityProfilePage.objects.live().public().in_bulk(owner_ids) if owner_ids else {}
+    for commitment in commitments:
+        commitment.public_owner_city = public.get(commitment.owner_city_id)
+    return commitments
