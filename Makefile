@@ -2,13 +2,16 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 PORT ?= 8000
+# Gunicorn's sync workers for `serve-prod`: 3 suits 2 cores that also run PostgreSQL
+# (gunicorn's rule of thumb, 2 x cores + 1, once the database has a machine of its own).
+WORKERS ?= 3
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup demo serve test test-sqlite test-postgres lint format clean
+.PHONY: help install setup demo serve serve-prod test test-sqlite test-postgres lint format clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +32,12 @@ demo: setup serve  ## setup, then serve on http://127.0.0.1:$(PORT)
 
 serve: install  ## serve the development site on http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production settings want SECRET_KEY and ALLOWED_HOSTS in the environment (README, "Production").
+serve-prod: export DJANGO_SETTINGS_MODULE := exchange.settings.production
+serve-prod: install  ## collect static files, serve with gunicorn on 127.0.0.1:$(PORT) (production)
+	$(MANAGE) collectstatic --noinput
+	$(BIN)/gunicorn exchange.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
 lint: install  ## ruff: lint and formatting check
 	$(BIN)/ruff check .

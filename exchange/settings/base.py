@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, test and production refine them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,10 +35,20 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Content-Security-Policy headers (the middleware below); the app adds its system checks.
+    "csp",
+    # Login throttling: counts failed logins in its own tables (`migrate` creates them).
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # First, so that its one JSON line per request times the whole stack and logs the status
+    # the client really gets. It writes only where LOGGING sends "exchange.request" (production).
+    "exchange.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # CSP here, not only in production, so that development and the test suite see the
+    # headers a visitor gets and a template needing inline code fails early.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -46,6 +57,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its 429 response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "exchange.urls"
@@ -125,3 +144,39 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGIN_URL = "wagtailcore_login"
+
+# Security headers, the same in every environment. Django's defaults already say this; it
+# is written out because the test suite checks these headers and production relies on them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp 4): the public site runs no inline script or style,
+# so none is allowed. The Wagtail admin needs inline scripts and styles, so /admin/ is left
+# out of the policy: it sits behind a login, throttling and the other headers above.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'"],
+        "script-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+# Admin login throttling (django-axes): five failures for one username from one address
+# lock that pair out for an hour, even with the right password; a success resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Keep no record of successful logins (address, browser) and log no browser details:
+# only failures are stored, for as long as the lockout needs them.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False

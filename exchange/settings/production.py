@@ -26,19 +26,40 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto. SECURE_SSL_REDIRECT=false
+# only to try the production settings over plain HTTP on this machine (README, "Production").
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# A load balancer may probe the health check over plain HTTP: answer it, don't redirect it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy, Referrer-Policy, X-Frame-Options, X-Content-Type-Options,
+# Cross-Origin-Opener-Policy and SESSION_COOKIE_HTTPONLY come from base, as in the tests.
 
+# Gunicorn listens on 127.0.0.1 behind the reverse proxy, so every request comes from
+# 127.0.0.1: login throttling takes the client's address from the proxy (exchange.security).
+AXES_CLIENT_IP_CALLABLE = "exchange.security.client_ip"
+
+# Everything to stdout, one JSON object a line; "exchange.request" adds one line per request
+# (method, path without query string, status, duration_ms, user_id: no address, no agent).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {"json": {"()": "exchange.request_log.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Request lines even when LOG_LEVEL=WARNING quiets everything else.
+    "loggers": {
+        "exchange.request": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
 }
