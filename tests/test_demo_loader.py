@@ -1,0 +1,195 @@
+"""The demo content: the founding dialogue, its 22 cities and three cities' practices.
+
+`load_demo` runs once for the module (inside a transaction rolled back at the end); each
+test runs in its own savepoint on top, so tests that change things do not see each other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, Revision, Site
+
+from cities.models import CityIndexPage, CityProfilePage
+from exchange.demo.loader import load_demo
+from exchange.models import DialogueIndexPage, DialoguePage, HomePage, Organisation
+from practices.models import BarrierPage, OpportunityPage, PracticePage
+
+from .factories import PracticePageFactory
+from .helpers import visible_text
+
+DEMO_CITIES = {
+    "amman",
+    "banjul",
+    "barcelona",
+    "bizerte",
+    "campillos",
+    "casablanca",
+    "oujda",
+    "gipuzkoa",
+    "grenoble",
+    "irbid",
+    "libreville",
+    "gwangju",
+    "mandlakazi",
+    "mexico-city",
+    "montevideo",
+    "rabat",
+    "ramallah",
+    "sao-paulo",
+    "sfax",
+    "sousse",
+    "turin",
+    "tunis",
+}
+
+
+@pytest.fixture(scope="module")
+def demo_first_run(django_db_setup, django_db_blocker):
+    """What the first `load_demo` created; the content stays for the module's tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_first_run, db):
+    return demo_first_run
+
+
+def city(slug: str) -> CityProfilePage:
+    return CityProfilePage.objects.get(slug=slug)
+
+
+def practices_of(slug: str):
+    return PracticePage.objects.child_of(city(slug))
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "sites": Site.objects.count(),
+        "practices": PracticePage.objects.count(),
+        "barriers": BarrierPage.objects.count(),
+        "opportunities": OpportunityPage.objects.count(),
+    }
+
+
+def test_first_run_reports_what_it_created(demo):
+    assert "city profiles" in demo
+    assert " 22 created" in demo
+
+
+def test_site_structure(demo):
+    assert HomePage.objects.count() == 1
+    assert CityIndexPage.objects.count() == 1
+    assert DialogueIndexPage.objects.count() == 1
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+def test_every_participating_city_has_a_profile(demo):
+    assert set(CityProfilePage.objects.values_list("slug", flat=True)) == DEMO_CITIES
+    assert CityProfilePage.objects.live().count() == 22
+    assert city("gipuzkoa").government_kind == "province"
+    assert city("sousse").country == "TN"
+    assert city("turin").region.slug == "europe"
+    assert city("sao-paulo").region.slug == "americas"
+
+
+def test_the_founding_dialogue(demo):
+    dialogue = DialoguePage.objects.get()
+    assert dialogue.date == datetime.date(2020, 9, 10)
+    assert dialogue.live
+    assert dialogue.participating_cities.count() == 22
+    assert dialogue.sessions.count() >= 4
+
+
+def test_the_practices_presented(demo):
+    assert PracticePage.objects.live().count() >= 4
+    sousse = practices_of("sousse")
+    assert sousse.count() >= 1
+    assert all(p.mandate == "outside-mandate" for p in sousse)
+    turin = sorted(p.title for p in practices_of("turin"))
+    assert len(turin) == 2
+    assert any("neighbourhood" in t for t in turin)
+    assert any("Community" in t for t in turin)
+    assert practices_of("sao-paulo").count() >= 1
+
+
+def test_sao_paulo_mandate_and_migrant_council(demo):
+    sao_paulo = city("sao-paulo")
+    assert sao_paulo.mandate == "own-competence"
+    assert sao_paulo.governance_bodies.filter(women_quota=50, since_year=2015).exists()
+
+
+def test_barriers_and_opportunities_with_their_categories(demo):
+    dialogue = DialoguePage.objects.get()
+    for model in (BarrierPage, OpportunityPage):
+        records = model.objects.live()
+        assert records.child_of(dialogue).exists(), f"no {model.__name__} found by the dialogue"
+        assert records.filter(path__startswith=city("sousse").path).exists()
+        assert all(record.category_id for record in records)
+    categories = set(BarrierPage.objects.values_list("category__slug", flat=True))
+    assert len(categories) >= 4
+    # Practices say which barriers they address.
+    assert PracticePage.objects.filter(barrier_links__isnull=False).exists()
+
+
+def test_second_run_changes_nothing(demo):
+    before = snapshot()
+
+    call_command("load_demo", stdout=StringIO())
+    created = load_demo()
+
+    assert snapshot() == before
+    assert not any(created.values()), created
+
+
+def test_an_editors_change_survives_a_second_run(demo):
+    sousse = city("sousse")
+    sousse.summary = "Rewritten by the city's own editor."
+    sousse.save_revision().publish()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert city("sousse").summary == "Rewritten by the city's own editor."
+
+
+def test_a_page_an_editor_added_under_a_city_survives(demo):
+    sousse = city("sousse")
+    count = practices_of("sousse").count()
+    added = PracticePageFactory(parent=sousse, title="Night-time safety walks")
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert PracticePage.objects.filter(pk=added.pk, title="Night-time safety walks").exists()
+    assert practices_of("sousse").count() == count + 1
+
+
+def test_every_demo_page_renders(client, demo):
+    failures = []
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        if response.status_code != 200:
+            failures.append(f"{page.url}: {response.status_code}")
+        elif re.search(r"\bNone\b", visible_text(response)):
+            failures.append(f"{page.url}: shows 'None'")
+    assert not failures, "\n".join(failures)
+    assert Page.objects.live().filter(depth__gt=1).count() > 40
+
+
+def test_demo_home_shows_the_demo(client, demo):
+    text = visible_text(client.get("/"))
+    assert "22 cities" in text
+    assert "Migrant women in cities" in text
