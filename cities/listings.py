@@ -18,7 +18,7 @@ def city_index_context(index, request) -> dict:
 
     from .models import CityProfilePage
 
-    cities = CityProfilePage.objects.child_of(index).live().public()
+    cities = CityProfilePage.objects.child_of(index).visible()
     form = CityFilterForm(
         request.GET or None,
         regions=Region.objects.all(),
@@ -40,8 +40,7 @@ def city_index_context(index, request) -> dict:
     # parent path is its own path minus the last step.
     city_path_len = len(index.path) + index.steplen
     counts = dict(
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.visible()
         .filter(path__startswith=index.path, depth=index.depth + 2)
         .annotate(city_path=Substr("path", 1, city_path_len))
         .filter(city_path__in=[c.path for c in page.object_list])
@@ -67,8 +66,7 @@ def city_profile_context(city) -> dict:
 
     def records(model, reported_by: str):
         return list(
-            model.objects.live()
-            .public()
+            model.objects.visible()
             .filter(Q(path__startswith=city.path, depth=city.depth + 1) | Q(**{reported_by: city}))
             .distinct()
             .select_related("category")
@@ -77,8 +75,7 @@ def city_profile_context(city) -> dict:
 
     practices = (
         PracticePage.objects.child_of(city)
-        .live()
-        .public()
+        .visible()
         .select_related("action_type")
         .prefetch_related("themes")
         .order_by("title")
@@ -91,8 +88,7 @@ def city_profile_context(city) -> dict:
         "governance_bodies": list(city.governance_bodies.all()),
         "key_figures": list(city.key_figures.all()),
         "dialogues": list(
-            DialoguePage.objects.live()
-            .public()
+            DialoguePage.objects.visible()
             .filter(participating_cities__city=city)
             .distinct()
             .order_by("-date")

@@ -17,14 +17,17 @@ from wagtail.search import index
 from exchange.blocks import DocumentsBlock
 from exchange.choices import GovernmentKind, Mandate
 from exchange.models import RICH_TEXT_FEATURES, tabs
+from exchange.pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
-class CityIndexPage(Page):
+class CityIndexPage(HidesDescendantsWhenUnpublished, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences above the list of cities.")
     )
+
+    objects = ExchangePageManager()
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["cities.CityProfilePage"]
@@ -50,7 +53,7 @@ class CityIndexPage(Page):
         return response
 
 
-class CityProfilePage(Page):
+class CityProfilePage(HidesDescendantsWhenUnpublished, Page):
     """A local government that shares its work; its practices and records live below it."""
 
     country = CountryField(
@@ -177,6 +180,8 @@ class CityProfilePage(Page):
         verbose_name=_("documents"),
         help_text=_("Policies, plans or reports the city has published."),
     )
+
+    objects = ExchangePageManager()
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = [

@@ -13,7 +13,7 @@ def home_context(home) -> dict:
 
     from .models import DialoguePage, Theme
 
-    practices = PracticePage.objects.descendant_of(home).live().public()
+    practices = PracticePage.objects.descendant_of(home).visible()
     theme_counts = dict(
         practices.filter(themes__isnull=False)
         .order_by()  # the page manager orders by path, which would split the groups
@@ -29,11 +29,10 @@ def home_context(home) -> dict:
     return {
         "themes": themes,
         "recent_practices": recent,
-        "city_count": CityProfilePage.objects.descendant_of(home).live().public().count(),
+        "city_count": CityProfilePage.objects.descendant_of(home).visible().count(),
         "practice_count": practices.count(),
         "latest_dialogue": DialoguePage.objects.descendant_of(home)
-        .live()
-        .public()
+        .visible()
         .order_by("-date")
         .first(),
     }
@@ -43,13 +42,10 @@ def dialogue_context(dialogue) -> dict:
     from cities.models import CityProfilePage
     from practices.models import BarrierPage, OpportunityPage, PracticePage
 
-    barriers = BarrierPage.objects.child_of(dialogue).live().public().select_related("category")
-    opportunities = (
-        OpportunityPage.objects.child_of(dialogue).live().public().select_related("category")
-    )
+    barriers = BarrierPage.objects.child_of(dialogue).visible().select_related("category")
+    opportunities = OpportunityPage.objects.child_of(dialogue).visible().select_related("category")
     practices = attach_parents(
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.visible()
         .filter(source_dialogue=dialogue)
         .select_related("source_session")
         .order_by("title"),
@@ -57,12 +53,10 @@ def dialogue_context(dialogue) -> dict:
     )
     city_reported = attach_parents(
         [
-            *BarrierPage.objects.live()
-            .public()
+            *BarrierPage.objects.visible()
             .filter(Q(source_dialogue=dialogue) & ~Q(path__startswith=dialogue.path))
             .select_related("category"),
-            *OpportunityPage.objects.live()
-            .public()
+            *OpportunityPage.objects.visible()
             .filter(Q(source_dialogue=dialogue) & ~Q(path__startswith=dialogue.path))
             .select_related("category"),
         ],
@@ -118,7 +112,7 @@ def commitments_with_public_owner(dialogue) -> list:
 
     commitments = list(dialogue.commitments.select_related("owner_organisation"))
     owner_ids = {c.owner_city_id for c in commitments} - {None}
-    public = CityProfilePage.objects.live().public().in_bulk(owner_ids) if owner_ids else {}
+    public = CityProfilePage.objects.visible().in_bulk(owner_ids) if owner_ids else {}
     for commitment in commitments:
         commitment.public_owner_city = public.get(commitment.owner_city_id)
     return commitments

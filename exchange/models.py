@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import DocumentsBlock, GuidingQuestionsBlock, SpeakerBlock
 from .choices import CommitmentStatus, DialogueFormat, OrganisationKind, SessionKind
+from .pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
 from .vocabularies import (  # noqa: F401 - Django finds models through this module
     VOCABULARIES,
     ActionType,
@@ -109,6 +110,8 @@ class HomePage(Page):
         help_text=_("Longer text below the entry points: who runs the Exchange and how to join."),
     )
 
+    objects = ExchangePageManager()
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cities.CityIndexPage", "exchange.DialogueIndexPage"]
     max_count = 1
@@ -127,12 +130,14 @@ class HomePage(Page):
         return context
 
 
-class DialogueIndexPage(Page):
+class DialogueIndexPage(HidesDescendantsWhenUnpublished, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,
         help_text=_("A few sentences above the list of dialogues."),
     )
+
+    objects = ExchangePageManager()
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["exchange.DialoguePage"]
@@ -147,12 +152,12 @@ class DialogueIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = (
-            DialoguePage.objects.child_of(self).live().public().order_by("-date", "title")
+            DialoguePage.objects.child_of(self).visible().order_by("-date", "title")
         )
         return context
 
 
-class DialoguePage(Page):
+class DialoguePage(HidesDescendantsWhenUnpublished, Page):
     """A dialogue between cities; its outcomes are the barrier and opportunity pages below it."""
 
     date = models.DateField(_("date"), help_text=_("The day the dialogue took place (or began)."))
@@ -193,6 +198,8 @@ class DialoguePage(Page):
         verbose_name=_("reports and documents"),
         help_text=_("The report, agenda or presentations, uploaded as documents."),
     )
+
+    objects = ExchangePageManager()
 
     parent_page_types = ["exchange.DialogueIndexPage"]
     subpage_types = ["practices.BarrierPage", "practices.OpportunityPage"]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wagtail.models import Page
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Greatest, Length, Substr
+from django.http import Http404
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 
 
 def parent_path(page: Page) -> str:
@@ -20,9 +24,7 @@ def attach_parents(pages: Iterable[Page], parent_model: type[Page], attr: str = 
     pages = list(pages)
     paths = {parent_path(p) for p in pages}
     parents = (
-        {p.path: p for p in parent_model.objects.live().public().filter(path__in=paths)}
-        if paths
-        else {}
+        {p.path: p for p in parent_model.objects.visible().filter(path__in=paths)} if paths else {}
     )
     for page in pages:
         setattr(page, attr, parents.get(parent_path(page)))
@@ -38,8 +40,44 @@ def linked_pages(links, fk_name: str, model: type[Page], *related: str) -> list:
     ids = [getattr(link, f"{fk_name}_id") for link in links.all()]
     if not ids:
         return []
-    found = model.objects.live().public().filter(id__in=ids)
+    found = model.objects.visible().filter(id__in=ids)
     if related:
         found = found.select_related(*related)
     by_id = {page.id: page for page in found}
     return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+
+
+def _ancestor_unpublished(levels_up: int) -> Exists:
+    """True when the page `levels_up` steps above the row's page exists and is not live."""
+    # Greatest(): PostgreSQL rejects a negative length for pages near the root.
+    length = Greatest(Length(OuterRef("path")) - levels_up * Page.steplen, Value(0))
+    ancestor_path = Substr(OuterRef("path"), 1, length)
+    return Exists(Page.objects.filter(live=False, depth__gt=1, path=ancestor_path).values("pk"))
+
+
+class ExchangePageQuerySet(PageQuerySet):
+    def visible(self) -> ExchangePageQuerySet:
+        """What the public may see: live, not private, and not below an unpublished page.
+
+        Wagtail serves a live page under an unpublished parent; a practice must go offline
+        with its city. Our tree is shallow (index, city, practice), so the parent and the
+        grandparent are checked, each by an indexed lookup on `path`.
+        """
+        return (
+            self.live()
+            .public()
+            .exclude(_ancestor_unpublished(1))
+            .exclude(_ancestor_unpublished(2))
+        )
+
+
+ExchangePageManager = PageManager.from_queryset(ExchangePageQuerySet)
+
+
+class HidesDescendantsWhenUnpublished:
+    """Serve nothing below this page while it is unpublished (defence beside `visible()`)."""
+
+    def route(self, request, path_components):
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)

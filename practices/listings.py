@@ -10,7 +10,7 @@ from exchange.pagetools import attach_parents, linked_pages, parent_path
 def _parent_city(page: Page):
     from cities.models import CityProfilePage
 
-    return CityProfilePage.objects.live().public().filter(path=parent_path(page)).first()
+    return CityProfilePage.objects.visible().filter(path=parent_path(page)).first()
 
 
 def _provenance(page) -> dict:
@@ -19,7 +19,7 @@ def _provenance(page) -> dict:
 
     dialogue = None
     if page.source_dialogue_id:
-        dialogue = DialoguePage.objects.live().public().filter(id=page.source_dialogue_id).first()
+        dialogue = DialoguePage.objects.visible().filter(id=page.source_dialogue_id).first()
     return {
         "source_dialogue": dialogue,
         "source_session": page.source_session if dialogue and page.source_session_id else None,
@@ -61,8 +61,7 @@ def record_context(record) -> dict:
     if parent_city and parent_city.id not in {c.id for c in reporting}:
         reporting.insert(0, parent_city)
     practices = attach_parents(
-        PracticePage.objects.live()
-        .public()
+        PracticePage.objects.visible()
         .filter(**{link_filter: record})
         .distinct()
         .order_by("title"),
@@ -71,7 +70,7 @@ def record_context(record) -> dict:
     parent_dialogue = (
         None
         if parent_city
-        else DialoguePage.objects.live().public().filter(path=parent_path(record)).first()
+        else DialoguePage.objects.visible().filter(path=parent_path(record)).first()
     )
     return {
         **_provenance(record),

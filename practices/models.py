@@ -22,6 +22,7 @@ from wagtail.search import index
 from cities.models import YEAR_VALIDATORS
 from exchange.choices import BudgetBand, Evidence, Mandate, PracticeStatus
 from exchange.models import RICH_TEXT_FEATURES, tabs
+from exchange.pagetools import ExchangePageManager
 
 
 class ProvenanceMixin(models.Model):
@@ -210,6 +211,8 @@ class PracticePage(ProvenanceMixin, Page):
         help_text=_("The date someone last confirmed that this description is still true."),
     )
 
+    objects = ExchangePageManager()
+
     parent_page_types = ["cities.CityProfilePage"]
     subpage_types: list[str] = []
 
@@ -299,6 +302,8 @@ class RecordPage(ProvenanceMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Causes, who is affected, and examples."),
     )
+
+    objects = ExchangePageManager()
 
     parent_page_types = ["cities.CityProfilePage", "exchange.DialoguePage"]
     subpage_types: list[str] = []

@@ -99,6 +99,20 @@ def test_unpublished_city_disappears_from_the_index_and_the_home_counts(client, 
     assert "1 city" in visible_text(client.get("/"))
 
 
+def test_unpublished_city_takes_its_practices_and_records_offline(client, full_content):
+    c = full_content
+    assert c.barrier.get_parent().pk == c.city.pk  # reported by the city, under it
+    c.city.unpublish()  # Wagtail leaves the pages below it live
+
+    assert client.get(c.practice.url).status_code == 404
+    assert client.get(c.barrier.url).status_code == 404
+    assert_not_listed(client, c, c.practice)
+    assert_not_listed(client, c, c.barrier)
+    home = visible_text(client.get("/"))
+    assert "0 practices" in home
+    assert "0 practices respond to this challenge" in home
+
+
 def test_draft_barrier_is_not_found_and_not_listed(client, full_content):
     c = full_content
     draft = BarrierPageFactory(parent=c.city, title="An unchecked barrier", live=False)

@@ -33,7 +33,7 @@ def _sections(request) -> dict:
         ContentType.objects.get_for_model(DialogueIndexPage).pk: "dialogues",
     }
     sections: dict = {}
-    for page in Page.objects.live().filter(content_type_id__in=keys).order_by("path"):
+    for page in Page.objects.live().public().filter(content_type_id__in=keys).order_by("path"):
         key = keys[page.content_type_id]
         if key not in sections:
             url = page.get_url(request=request)
