@@ -1,4 +1,4 @@
-"""Small helpers that keep listing pages at a constant number of queries."""
+"""Which pages the public may see, and helpers that keep listings at constant queries."""
 
 from __future__ import annotations
 
