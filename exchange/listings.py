@@ -51,14 +51,14 @@ def dialogue_context(dialogue) -> dict:
         .order_by("title"),
         CityProfilePage,
     )
+    # Records cities reported from this dialogue (its own findings live below it).
     city_reported = attach_parents(
         [
-            *BarrierPage.objects.visible()
+            record
+            for model in (BarrierPage, OpportunityPage)
+            for record in model.objects.visible()
             .filter(Q(source_dialogue=dialogue) & ~Q(path__startswith=dialogue.path))
-            .select_related("category"),
-            *OpportunityPage.objects.visible()
-            .filter(Q(source_dialogue=dialogue) & ~Q(path__startswith=dialogue.path))
-            .select_related("category"),
+            .select_related("category")
         ],
         CityProfilePage,
     )
