@@ -135,6 +135,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "The Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The Exchange's own search (search/): "database" (SQLite FTS5 or PostgreSQL full text) or
+# "elasticsearch" (Elasticsearch 8 or OpenSearch at SEARCH_URL). When the latter does not
+# answer, searches fall back to the database with a notice.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "database")
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "exchange")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "5"))
+# Keep documents in step on publish/unpublish/move/privacy/delete. Bulk loaders turn it off
+# and run `search_index rebuild` once at the end.
+SEARCH_AUTO_SYNC = True
+
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

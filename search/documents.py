@@ -1,0 +1,375 @@
+"""From pages to search documents: what each kind of page contributes to search and facets.
+
+Each builder takes page ids, keeps only what the public may see (`visible()`), and reads
+the related rows in a fixed number of queries, so a rebuild costs the same per page
+whatever the size of the network.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from cities.models import CityProfilePage
+from exchange.models import DialoguePage
+from exchange.pagetools import parent_path
+from practices.models import BarrierPage, OpportunityPage, PracticePage
+
+from .facets import DocumentType
+from .text import DEFAULT_LANGUAGE, LANGUAGES, unaccent
+
+
+@dataclass
+class Document:
+    """A search document before it is stored; `facets` maps facet name -> {value: label}."""
+
+    page_id: int
+    type: str
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""
+    language: str = DEFAULT_LANGUAGE
+    city_slug: str = ""
+    city_name: str = ""
+    country: str = ""
+    status: str = ""
+    year: int | None = None
+    published_at: object = None
+    facets: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    @property
+    def title_sort(self) -> str:
+        return unaccent(self.title)[:255]
+
+    def add(self, facet: str, value: str | None, label: str = "") -> None:
+        if value:
+            self.facets[facet].setdefault(str(value), label)
+
+    def add_city(self, city: CityProfilePage) -> None:
+        """File the document under `city`: the city, its country and its region."""
+        self.add("city", city.slug, city.title)
+        self.add("country", str(city.country))
+        if city.region_id:
+            self.add("region", city.region.slug)
+
+
+def plain(*parts: str) -> str:
+    """Rich text and plain fields as one plain text, for indexing and snippets."""
+    return "\n".join(html.unescape(strip_tags(p)) for p in parts if p)
+
+
+def _language(page: Page) -> str:
+    code = (getattr(page.locale, "language_code", "") or "").split("-")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _base(page: Page, type_: str, summary: str, body: str) -> Document:
+    return Document(
+        page_id=page.pk,
+        type=type_,
+        title=page.title,
+        url=page.get_url() or "",
+        summary=summary,
+        body=body,
+        language=_language(page),
+        published_at=page.first_published_at,
+    )
+
+
+def _parents(pages: Iterable[Page], model: type[Page]) -> dict[str, Page]:
+    paths = {parent_path(p) for p in pages}
+    if not paths:
+        return {}
+    rows = model.objects.visible().filter(path__in=paths).select_related("locale")
+    if model is CityProfilePage:
+        rows = rows.select_related("region")
+    return {p.path: p for p in rows}
+
+
+def _visible_ids(model: type[Page], ids: Iterable[int]) -> set[int]:
+    ids = set(ids)
+    return (
+        set(model.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
+        if ids
+        else set()
+    )
+
+
+def _home_city(doc: Document, city: CityProfilePage | None) -> None:
+    if city is not None:
+        doc.city_slug, doc.city_name, doc.country = city.slug, city.title, str(city.country)
+        doc.add_city(city)
+
+
+def _add_practice_facets(doc: Document, practice: PracticePage, categories: dict) -> None:
+    for theme in practice.themes.all():
+        doc.add("theme", theme.slug)
+    for group in practice.target_groups.all():
+        doc.add("target_group", group.slug)
+    for target in practice.sdg_targets.all():
+        doc.add("sdg", target.slug)
+    for tag in practice.tags.all():
+        doc.add("tag", tag.slug, tag.name)
+    if practice.action_type_id:
+        doc.add("action_type", practice.action_type.slug)
+    for link in practice.barrier_links.all():
+        doc.add("barrier", categories.get(("barrier", link.barrier_id)))
+    for link in practice.opportunity_links.all():
+        doc.add("opportunity", categories.get(("opportunity", link.opportunity_id)))
+
+
+def _record_categories(barrier_ids: Iterable[int], opportunity_ids: Iterable[int]) -> dict:
+    """("barrier"|"opportunity", page id) -> category slug, for visible records only."""
+    found = {}
+    for kind, model, ids in (
+        ("barrier", BarrierPage, barrier_ids),
+        ("opportunity", OpportunityPage, opportunity_ids),
+    ):
+        ids = set(ids)
+        if ids:
+            rows = model.objects.visible().filter(pk__in=ids).values_list("pk", "category__slug")
+            found.update({(kind, pk): slug for pk, slug in rows})
+    return found
+
+
+PRACTICE_PREFETCH = (
+    "themes",
+    "target_groups",
+    "sdg_targets",
+    "tags",
+    "barrier_links",
+    "opportunity_links",
+    "partners__organisation",
+)
+
+
+def practice_documents(ids: Iterable[int]) -> list[Document]:
+    practices = list(
+        PracticePage.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("action_type", "locale")
+        .prefetch_related(*PRACTICE_PREFETCH)
+    )
+    cities = _parents(practices, CityProfilePage)
+    categories = _record_categories(
+        (link.barrier_id for p in practices for link in p.barrier_links.all()),
+        (link.opportunity_id for p in practices for link in p.opportunity_links.all()),
+    )
+    docs = []
+    for practice in practices:
+        city = cities.get(parent_path(practice))
+        if city is None:  # the city is not public: neither is the practice
+            continue
+        doc = _base(
+            practice,
+            DocumentType.PRACTICE,
+            practice.summary,
+            plain(
+                practice.description,
+                practice.results,
+                practice.lessons,
+                practice.transferability,
+                " ".join(p.organisation.name for p in practice.partners.all()),
+                " ".join(t.name for t in practice.tags.all()),
+            ),
+        )
+        _home_city(doc, city)
+        doc.status = practice.status
+        doc.year = practice.start_year
+        doc.add("type", DocumentType.PRACTICE)
+        doc.add("mandate", practice.mandate)
+        doc.add("status", practice.status)
+        doc.add("evidence", practice.evidence)
+        _add_practice_facets(doc, practice, categories)
+        docs.append(doc)
+    return docs
+
+
+def _record_documents(model: type[BarrierPage | OpportunityPage], ids: Iterable[int]) -> list:
+    kind = DocumentType.BARRIER if model is BarrierPage else DocumentType.OPPORTUNITY
+    records = list(
+        model.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("category", "source_dialogue", "locale")
+        .prefetch_related("reporting_cities", "practice_links")
+    )
+    parent_cities = _parents(records, CityProfilePage)
+    parent_dialogues = _parents(records, DialoguePage)
+    reporting_ids = {link.city_id for r in records for link in r.reporting_cities.all()}
+    reporting = {
+        c.pk: c
+        for c in CityProfilePage.objects.visible()
+        .filter(pk__in=reporting_ids)
+        .select_related("region")
+    }
+    practice_ids = _visible_ids(
+        PracticePage, (link.page_id for r in records for link in r.practice_links.all())
+    )
+    themes = defaultdict(set)
+    for practice_id, slug in PracticePage.themes.through.objects.filter(
+        practicepage_id__in=practice_ids
+    ).values_list("practicepage_id", "theme__slug"):
+        themes[practice_id].add(slug)
+    docs = []
+    for record in records:
+        home = parent_cities.get(parent_path(record))
+        dialogue = parent_dialogues.get(parent_path(record))
+        if home is None and dialogue is None:
+            continue
+        doc = _base(record, kind, record.summary, plain(record.description))
+        _home_city(doc, home)
+        doc.add("type", kind)
+        doc.add(kind, record.category.slug)
+        for link in record.reporting_cities.all():
+            if link.city_id in reporting:
+                doc.add_city(reporting[link.city_id])
+        for link in record.practice_links.all():
+            for slug in themes.get(link.page_id, ()):
+                doc.add("theme", slug)
+        source = record.source_dialogue if record.source_dialogue_id else dialogue
+        if source is not None and source.live:
+            doc.year = source.date.year
+        docs.append(doc)
+    return docs
+
+
+def barrier_documents(ids: Iterable[int]) -> list[Document]:
+    return _record_documents(BarrierPage, ids)
+
+
+def opportunity_documents(ids: Iterable[int]) -> list[Document]:
+    return _record_documents(OpportunityPage, ids)
+
+
+def city_documents(ids: Iterable[int]) -> list[Document]:
+    """A city is filed under everything its public practices and records are filed under."""
+    cities = list(
+        CityProfilePage.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("region", "locale")
+    )
+    docs = []
+    for city in cities:
+        doc = _base(city, DocumentType.CITY, city.summary, plain(city.migration_context))
+        _home_city(doc, city)
+        doc.add("type", DocumentType.CITY)
+        doc.add("mandate", city.mandate)
+        docs.append(doc)
+    if not docs:
+        return docs
+    by_path = {city.path: doc for city, doc in zip(cities, docs, strict=True)}
+    practices = list(
+        PracticePage.objects.visible()
+        .filter(**_children_of(cities))
+        .select_related("action_type")
+        .prefetch_related(*PRACTICE_PREFETCH)
+    )
+    records = [
+        r
+        for model in (BarrierPage, OpportunityPage)
+        for r in model.objects.visible().filter(**_children_of(cities)).select_related("category")
+    ]
+    categories = _record_categories(
+        (link.barrier_id for p in practices for link in p.barrier_links.all()),
+        (link.opportunity_id for p in practices for link in p.opportunity_links.all()),
+    )
+    for practice in practices:
+        doc = by_path.get(parent_path(practice))
+        if doc is not None:
+            _add_practice_facets(doc, practice, categories)
+    for record in records:
+        doc = by_path.get(parent_path(record))
+        if doc is not None:
+            doc.add(
+                "barrier" if isinstance(record, BarrierPage) else "opportunity",
+                record.category.slug,
+            )
+    return docs
+
+
+def _children_of(parents: list[Page]) -> dict:
+    """A filter matching direct children of `parents` by materialised path prefix."""
+    query = Q()
+    for parent in parents:
+        query |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+    return {"pk__in": Page.objects.filter(query).values("pk")}
+
+
+def dialogue_documents(ids: Iterable[int]) -> list[Document]:
+    dialogues = list(
+        DialoguePage.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("locale")
+        .prefetch_related("sessions", "participating_cities")
+    )
+    if not dialogues:
+        return []
+    city_ids = {link.city_id for d in dialogues for link in d.participating_cities.all()}
+    cities = {
+        c.pk: c
+        for c in CityProfilePage.objects.visible().filter(pk__in=city_ids).select_related("region")
+    }
+    by_path = {}
+    docs = []
+    for dialogue in dialogues:
+        doc = _base(
+            dialogue,
+            DocumentType.DIALOGUE,
+            dialogue.summary,
+            plain(
+                dialogue.body,
+                dialogue.ways_forward,
+                *(f"{s.title}. {s.summary}" for s in dialogue.sessions.all()),
+            ),
+        )
+        doc.year = dialogue.date.year
+        doc.add("type", DocumentType.DIALOGUE)
+        for link in dialogue.participating_cities.all():
+            if link.city_id in cities:
+                doc.add_city(cities[link.city_id])
+        by_path[dialogue.path] = doc
+        docs.append(doc)
+    for model, facet in ((BarrierPage, "barrier"), (OpportunityPage, "opportunity")):
+        for record in (
+            model.objects.visible().filter(**_children_of(dialogues)).select_related("category")
+        ):
+            doc = by_path.get(parent_path(record))
+            if doc is not None:
+                doc.add(facet, record.category.slug)
+    return docs
+
+
+BUILDERS = {
+    PracticePage: practice_documents,
+    CityProfilePage: city_documents,
+    BarrierPage: barrier_documents,
+    OpportunityPage: opportunity_documents,
+    DialoguePage: dialogue_documents,
+}
+INDEXED_MODELS = tuple(BUILDERS)
+
+
+def build_documents(page_ids: Iterable[int]) -> list[Document]:
+    """Documents for those of `page_ids` the public may see, whatever their page type."""
+    page_ids = set(page_ids)
+    if not page_ids:
+        return []
+    by_type = defaultdict(list)
+    for pk, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
+        "pk", "content_type_id"
+    ):
+        by_type[content_type_id].append(pk)
+    docs = []
+    for model, builder in BUILDERS.items():
+        ids = by_type.get(ContentType.objects.get_for_model(model).pk)
+        if ids:
+            docs.extend(builder(ids))
+    return docs

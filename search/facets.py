@@ -1,0 +1,108 @@
+"""The facets of DESIGN.md: their names (URL parameters), labels and valid values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from exchange.choices import Evidence, Mandate, PracticeStatus
+
+
+class DocumentType(TextChoices):
+    PRACTICE = "practice", _("Practice")
+    CITY = "city", _("City")
+    BARRIER = "barrier", _("Barrier")
+    OPPORTUNITY = "opportunity", _("Opportunity")
+    DIALOGUE = "dialogue", _("Dialogue")
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    # Returns {value: label} for the given values (or for every known value when None).
+    labels: Callable[[Iterable[str] | None], dict[str, str]]
+    # Open facets (cities, tags) accept only values that some public document carries;
+    # closed ones accept their whole vocabulary even when no document uses a value yet.
+    open: bool = False
+    # Facets whose values are few and meaningful in their own order keep that order.
+    ordered: bool = False
+
+
+def _choices(choices: type[TextChoices]) -> Callable[[Iterable[str] | None], dict[str, str]]:
+    def labels(values: Iterable[str] | None) -> dict[str, str]:
+        known = {value: str(label) for value, label in choices.choices}
+        return known if values is None else {v: known[v] for v in values if v in known}
+
+    return labels
+
+
+def _vocabulary(model_path: str) -> Callable[[Iterable[str] | None], dict[str, str]]:
+    def labels(values: Iterable[str] | None) -> dict[str, str]:
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        rows = model.objects.all()
+        if values is not None:
+            rows = rows.filter(slug__in=list(values))
+        if model_path == "exchange.SDGTarget":
+            return {
+                slug: f"{code} {name}"
+                for slug, code, name in rows.values_list("slug", "code", "name")
+            }
+        return dict(rows.values_list("slug", "name"))
+
+    return labels
+
+
+def _countries(values: Iterable[str] | None) -> dict[str, str]:
+    if values is None:
+        return {code: str(name) for code, name in countries}
+    return {v: str(countries.name(v)) for v in values if v and countries.name(v)}
+
+
+def _document_titles(facet: str) -> Callable[[Iterable[str] | None], dict[str, str]]:
+    """Labels stored with the facet values of public documents (city names, tag names)."""
+
+    def labels(values: Iterable[str] | None) -> dict[str, str]:
+        from .models import FacetValue
+
+        rows = FacetValue.objects.filter(facet=facet)
+        if values is not None:
+            rows = rows.filter(value__in=list(values))
+        return dict(rows.values_list("value", "label").distinct())
+
+    return labels
+
+
+FACETS: dict[str, Facet] = {
+    facet.name: facet
+    for facet in [
+        Facet("type", _("Type"), _choices(DocumentType), ordered=True),
+        Facet("theme", _("Challenge"), _vocabulary("exchange.Theme")),
+        Facet("barrier", _("Barrier"), _vocabulary("exchange.BarrierCategory")),
+        Facet("opportunity", _("Opportunity"), _vocabulary("exchange.OpportunityCategory")),
+        Facet("city", _("City"), _document_titles("city"), open=True),
+        Facet("country", _("Country"), _countries),
+        Facet("region", _("Region"), _vocabulary("exchange.Region")),
+        Facet("target_group", _("Target group"), _vocabulary("exchange.TargetGroup")),
+        Facet("action_type", _("Type of action"), _vocabulary("exchange.ActionType")),
+        Facet("mandate", _("Mandate"), _choices(Mandate), ordered=True),
+        Facet("status", _("Status"), _choices(PracticeStatus), ordered=True),
+        Facet("evidence", _("Evidence"), _choices(Evidence), ordered=True),
+        Facet("sdg", _("SDG target"), _vocabulary("exchange.SDGTarget")),
+        Facet("tag", _("Tag"), _document_titles("tag"), open=True),
+    ]
+}
+FACET_NAMES: tuple[str, ...] = tuple(FACETS)
+
+
+def unknown_values(name: str, values: Iterable[str]) -> list[str]:
+    """The values of `values` that facet `name` does not know, in the order given."""
+    values = list(dict.fromkeys(values))
+    known = FACETS[name].labels(values)
+    return [v for v in values if v not in known]

@@ -1,0 +1,65 @@
+"""Search documents: one denormalised row per public, live page, and its facet values.
+
+The rows are the database engine's index and the source the Elasticsearch index is fed
+from. Full-text columns that depend on the database (PostgreSQL's weighted tsvector,
+SQLite's FTS5 table) are created by migration 0002 and written by the database engine.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .facets import DocumentType
+
+
+class SearchDocument(models.Model):
+    # The page id is the document id: results, comparisons and the API share one identifier.
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    type = models.CharField(_("type"), max_length=16, choices=DocumentType.choices)
+    title = models.CharField(_("title"), max_length=255)
+    title_sort = models.CharField(max_length=255, db_index=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    url = models.CharField(_("URL"), max_length=500)
+    city_slug = models.CharField(max_length=255, blank=True)
+    city_name = models.CharField(max_length=255, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    status = models.CharField(max_length=16, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        indexes = [
+            models.Index(fields=["type"], name="search_doc_type"),
+            models.Index(fields=["-year", "-published_at"], name="search_doc_newest"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FacetValue(models.Model):
+    """One facet value of one document: ("theme", "safety-and-violence")."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facet_values"
+    )
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=100)
+    # Only open facets (city, tag) carry their label here; closed ones label from vocabularies.
+    label = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "value", "document"], name="search_facet_value_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["document", "facet"], name="search_facet_doc")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"
