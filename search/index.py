@@ -180,24 +180,12 @@ def affected_page_ids(page: Page) -> set[int]:
         PracticeOpportunity,
     )
 
-    ids = set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-    ids |= set(Page.objects.ancestor_of(page).filter(depth__gt=1).values_list("pk", flat=True))
-    ids |= set(
-        PracticeBarrier.objects.filter(page_id__in=ids).values_list("barrier_id", flat=True)
-    )
-    ids |= set(
-        PracticeOpportunity.objects.filter(page_id__in=ids).values_list(
-            "opportunity_id", flat=True
-        )
-    )
-    ids |= set(
-        PracticeBarrier.objects.filter(barrier_id__in=ids).values_list("page_id", flat=True)
-    )
-    ids |= set(
-        PracticeOpportunity.objects.filter(opportunity_id__in=ids).values_list(
-            "page_id", flat=True
-        )
-    )
+    ids = _ids(Page.objects.descendant_of(page, inclusive=True), "pk")
+    ids |= _ids(Page.objects.ancestor_of(page).filter(depth__gt=1), "pk")
+    ids |= _ids(PracticeBarrier.objects.filter(page_id__in=ids), "barrier_id")
+    ids |= _ids(PracticeOpportunity.objects.filter(page_id__in=ids), "opportunity_id")
+    ids |= _ids(PracticeBarrier.objects.filter(barrier_id__in=ids), "page_id")
+    ids |= _ids(PracticeOpportunity.objects.filter(opportunity_id__in=ids), "page_id")
     city_ids = set(CityProfilePage.objects.filter(pk__in=ids).values_list("pk", flat=True))
     for model in (BarrierReportingCity, OpportunityReportingCity):
         ids |= set(model.objects.filter(city_id__in=city_ids).values_list("page_id", flat=True))
@@ -208,3 +196,7 @@ def affected_page_ids(page: Page) -> set[int]:
         )
     )
     return ids
+
+
+def _ids(queryset, field: str) -> set[int]:
+    return set(queryset.values_list(field, flat=True))

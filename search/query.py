@@ -14,7 +14,7 @@ from .text import MAX_QUERY_LENGTH
 SORTS = {
     "relevance": _("Relevance"),
     "newest": _("Newest"),
-    "title": _("Title (A–Z)"),
+    "title": _("Title (A to Z)"),
 }
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
