@@ -116,6 +116,15 @@ def parse_query(q: str) -> ParsedQuery:
                 (excluded if term.excluded else required).append(group)
         if required:
             analyses[language] = (tuple(required), tuple(excluded))
+    # An exclusion holds in every language: a document matched through one analysis must
+    # not slip through because another language stems the excluded word differently
+    # ("immigrants -municipal" kept "Municipal plan" via the French stem "municipal").
+    excluded_anywhere = tuple(
+        dict.fromkeys(group for _, excluded in analyses.values() for group in excluded)
+    )
+    analyses = {
+        language: (required, excluded_anywhere) for language, (required, _) in analyses.items()
+    }
     # The same analysis in several languages matches the same documents: keep one.
     unique: dict[tuple, str] = {}
     for language, analysis in analyses.items():
