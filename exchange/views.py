@@ -1,17 +1,48 @@
+import logging
+
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from search.engines import EngineUnavailable, get_engine
+
+logger = logging.getLogger(__name__)
+
+SEARCH_DEGRADED = "degraded (database fallback)"
+
+
+def _search_status() -> str:
+    """'ok', or degraded when the configured engine is down: search then answers from the
+    database (search.results falls back), so the site still serves every page."""
+    engine = get_engine()
+    if engine.name == "database":
+        return "ok"  # the database check above covers it
+    try:
+        engine.health()
+    except EngineUnavailable:
+        logger.warning("healthz: search engine %s unavailable", engine.name)
+        return SEARCH_DEGRADED
+    return "ok"
+
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 while the database answers; 503 (not 500) when it does not."""
+    """200 while the database answers (search degraded or not); 503 (not 500) when it does not.
+
+    Without the database nothing works, search included (hits are read from its rows), so
+    only the database decides the status code a load balancer acts on.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any driver error means the same thing to a load balancer
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "error", "database": "unavailable", "search": "unavailable"}, status=503
+        )
+    search = _search_status()
+    return JsonResponse(
+        {"status": "ok" if search == "ok" else "degraded", "database": "ok", "search": search}
+    )

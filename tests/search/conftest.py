@@ -242,3 +242,15 @@ def module_search_corpus(django_db_setup, django_db_blocker) -> SimpleNamespace:
 def search_corpus(module_search_corpus, db) -> SimpleNamespace:
     """The corpus, built once per module; each test's changes are rolled back."""
     return module_search_corpus
+
+
+# Live engines (osmem-server, a real one when SEARCH_URL is set) for the engine tests.
+from .engines_fixtures import (  # noqa: E402
+    down_engine,
+    elastic_engine,
+    engine_url,
+    osmem_engine,
+    osmem_server,
+)
+
+__all__ = ["down_engine", "elastic_engine", "engine_url", "osmem_engine", "osmem_server"]
