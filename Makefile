@@ -2,6 +2,8 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 PORT ?= 8000
+BENCH_PRACTICES ?= 100000
+BENCH_CITIES ?= 2000
 # Gunicorn's sync workers for `serve-prod`: 3 suits 2 cores that also run PostgreSQL
 # (gunicorn's rule of thumb, 2 x cores + 1, once the database has a machine of its own).
 WORKERS ?= 3
@@ -11,7 +13,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup demo serve serve-prod test test-sqlite test-postgres lint format clean
+.PHONY: help install setup demo serve serve-prod test test-sqlite test-postgres lint format clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,6 +62,11 @@ test-sqlite: install
 test-postgres: install
 	@echo "== test suite on PostgreSQL ($(DATABASE_URL)) =="
 	$(BIN)/pytest --create-db
+
+# Sizes: BENCH_PRACTICES (100000), BENCH_CITIES (2000); BENCH_ENGINES=sqlite,postgres,elastic.
+# Writes tests/bench/results.json and the README's Benchmarks table (tests/bench/README.md).
+bench: install  ## time search + facets on a synthetic corpus (make bench BENCH_PRACTICES=20000)
+	BENCH_PRACTICES=$(BENCH_PRACTICES) BENCH_CITIES=$(BENCH_CITIES) $(PY) -m tests.bench.run
 
 clean:  ## remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
