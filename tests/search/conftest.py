@@ -248,9 +248,17 @@ def search_corpus(module_search_corpus, db) -> SimpleNamespace:
 from .engines_fixtures import (  # noqa: E402
     down_engine,
     elastic_engine,
+    elasticsearch8_url,
     engine_url,
     osmem_engine,
     osmem_server,
 )
 
-__all__ = ["down_engine", "elastic_engine", "engine_url", "osmem_engine", "osmem_server"]
+__all__ = [
+    "down_engine",
+    "elastic_engine",
+    "elasticsearch8_url",
+    "engine_url",
+    "osmem_engine",
+    "osmem_server",
+]

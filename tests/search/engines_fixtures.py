@@ -8,9 +8,14 @@ available, database first, for the parity test.
 
 from __future__ import annotations
 
+import json
 import os
+import threading
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from osmem_server import OsmemServer
@@ -91,3 +96,56 @@ def down_engine(settings, search_corpus):
     engine = use_engine(settings, "http://127.0.0.1:9")
     yield engine
     engines._engine.cache_clear()
+
+
+class _ElasticsearchFace(BaseHTTPRequestHandler):
+    """Forwards to osmem and answers as Elasticsearch 8 does (product header, version), so
+    the engine's Elasticsearch path (the elasticsearch client, DSL `execute`) runs live."""
+
+    upstream = ""
+
+    def _forward(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        data = self.rfile.read(length) if length else None
+        kind = self.headers.get("Content-Type", "application/json")
+        kind = "application/x-ndjson" if "ndjson" in kind else "application/json"
+        request = urllib.request.Request(self.upstream + self.path, data=data, method=self.command)
+        request.add_header("Content-Type", kind)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        if self.command == "GET" and self.path == "/":
+            info = json.loads(body)
+            info["version"] = {"number": "8.15.0", "build_flavor": "default"}
+            info["tagline"] = "You Know, for Search"
+            body = json.dumps(info).encode()
+        self.send_response(status)
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
+
+    def log_message(self, *args) -> None:  # keep the test output quiet
+        pass
+
+
+@pytest.fixture
+def elasticsearch8_url(osmem_server) -> Iterator[str]:
+    """An address that looks like Elasticsearch 8 to the elasticsearch client."""
+    clone = osmem_server.clone()
+    handler = type("Face", (_ElasticsearchFace,), {"upstream": clone.url})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        clone.close()

@@ -11,10 +11,12 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import Page, PageViewRestriction
 
+from search import engines, index
 from search.query import parse
 from search.results import SearchResults, run
 
 from ..factories import PracticePageFactory
+from .engines_fixtures import use_engine
 
 
 def search(qs: str) -> SearchResults:
@@ -105,6 +107,7 @@ def test_phrases_and_exclusions(elastic_engine):
         "Reference centre for immigrants",
     ]
     assert titles(search("q=immigrants -plan")) == ["Reference centre for immigrants"]
+    assert titles(search("q=immigrants -municipal")) == ["Reference centre for immigrants"]
 
 
 def test_title_ranks_above_summary_above_body(elastic_engine):
@@ -210,3 +213,24 @@ def test_index_mapping_has_an_analyzer_per_language(elastic_engine):
     assert {"exchange_en", "exchange_fr", "exchange_es", "exchange_pt", "exchange_it"} <= set(
         analysis["analyzer"]
     )
+
+
+def test_runs_through_the_elasticsearch_client_on_elasticsearch_8(
+    settings, search_corpus, elasticsearch8_url
+):
+    from elasticsearch import Elasticsearch
+
+    engine = use_engine(settings, elasticsearch8_url)
+    index.rebuild()
+    assert isinstance(engine.client, Elasticsearch)
+    assert engine.count() == 12
+    results = search("q=workers")
+    assert titles(results) == ["Domestic workers desk"]
+    either = search("type=practice&theme=safety-and-violence&theme=economic-empowerment")
+    assert sorted(titles(either)) == ["Community association", "Domestic workers desk"]
+    assert counts(either, "theme")["inclusion-and-participation"] == 3
+    page_two = [hit.id for hit in search("sort=title&per_page=5&page=2").hits]
+    assert page_two == [hit.id for hit in search("sort=title&per_page=100").hits][5:10]
+    engine.delete([search_corpus.desk.pk, 987654321])
+    assert engine.count() == 11
+    engines._engine.cache_clear()

@@ -38,6 +38,7 @@ QUERIES = [
     'q="domestic+workers"',  # phrase
     'q="workers+domestic"',  # phrase in the wrong order
     "q=immigrants+-plan",  # exclusion
+    "q=immigrants+-municipal",  # exclusion whose stem differs between languages
     "sort=title",
     "sort=newest",
     "sort=newest&type=practice",
