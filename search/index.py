@@ -184,8 +184,15 @@ def affected_page_ids(page: Page) -> set[int]:
     ids |= _ids(Page.objects.ancestor_of(page).filter(depth__gt=1), "pk")
     ids |= _ids(PracticeBarrier.objects.filter(page_id__in=ids), "barrier_id")
     ids |= _ids(PracticeOpportunity.objects.filter(page_id__in=ids), "opportunity_id")
-    ids |= _ids(PracticeBarrier.objects.filter(barrier_id__in=ids), "page_id")
-    ids |= _ids(PracticeOpportunity.objects.filter(opportunity_id__in=ids), "page_id")
+    linked = _ids(PracticeBarrier.objects.filter(barrier_id__in=ids), "page_id")
+    linked |= _ids(PracticeOpportunity.objects.filter(opportunity_id__in=ids), "page_id")
+    ids |= linked
+    # A city is filed under the categories of the records its practices address: when a
+    # record changes, the cities of the practices linked to it change too.
+    parent_paths = {
+        path[: -Page.steplen] for path in _ids(Page.objects.filter(pk__in=linked), "path")
+    }
+    ids |= _ids(Page.objects.filter(path__in=parent_paths), "pk")
     city_ids = set(CityProfilePage.objects.filter(pk__in=ids).values_list("pk", flat=True))
     for model in (BarrierReportingCity, OpportunityReportingCity):
         ids |= set(model.objects.filter(city_id__in=city_ids).values_list("page_id", flat=True))

@@ -213,3 +213,79 @@ def test_unpublish_a_city_and_its_pages_from_the_admin(admin_client, search_corp
     assert response.status_code == 302
     assert not indexed(c.sousse) and not indexed(c.desk)
     assert SearchDocument.objects.count() == 12 - 3
+
+
+def test_renaming_a_city_reaches_its_pages_and_the_dialogue(search_corpus):
+    c = search_corpus
+    city = fresh(c.sousse)
+    city.title = "Sousse Municipality"
+    city.save_revision().publish()
+
+    assert SearchDocument.objects.get(pk=c.desk.pk).city_name == "Sousse Municipality"
+    labels = dict(
+        FacetValue.objects.filter(facet="city", value="sousse").values_list("document_id", "label")
+    )
+    # Every document filed under the city shows its new name, the dialogue's included.
+    assert labels == {
+        pk: "Sousse Municipality"
+        for pk in (c.sousse.pk, c.desk.pk, c.no_mandate.pk, c.dialogue.pk, c.mistrust.pk)
+    }
+
+
+def test_unpublishing_a_dialogue_takes_its_outcomes_along(search_corpus):
+    c = search_corpus
+    fresh(c.dialogue).unpublish()
+    for page in (c.dialogue, c.mistrust, c.networking):
+        assert not indexed(page), page.title
+    assert titles("q=mistrust") == set()
+
+
+def test_a_practice_taking_up_a_barrier_files_it_under_the_practice_themes(search_corpus):
+    from practices.models import PracticeBarrier
+
+    c = search_corpus
+    page = fresh(c.neighbourhood)
+    page.barrier_links = [PracticeBarrier(barrier=fresh(c.mistrust), sort_order=0)]
+    page.save_revision().publish()
+
+    assert facet(c.mistrust, "theme") == {"inclusion-and-participation"}
+    assert facet(c.neighbourhood, "barrier") == {"trust"}
+    assert "trust" in facet(c.turin, "barrier")
+
+
+def test_recategorising_a_barrier_reaches_the_practices_and_their_cities(search_corpus):
+    from exchange.vocabularies import BarrierCategory
+    from practices.models import PracticeBarrier
+
+    c = search_corpus
+    # A São Paulo practice takes up the Sousse barrier (São Paulo reported no barrier).
+    page = fresh(c.centre)
+    page.barrier_links = [PracticeBarrier(barrier=fresh(c.no_mandate), sort_order=0)]
+    page.save_revision().publish()
+    assert facet(c.sao_paulo, "barrier") == {"mandate-and-resources"}
+
+    barrier = fresh(c.no_mandate)
+    barrier.category = BarrierCategory.objects.get(slug="information-access")
+    barrier.save_revision().publish()
+
+    assert facet(c.no_mandate, "barrier") == {"information-access"}
+    assert facet(c.centre, "barrier") == {"information-access"}
+    assert facet(c.desk, "barrier") == {"information-access"}
+    assert facet(c.sousse, "barrier") == {"information-access"}
+    # São Paulo is filed under the categories of the barriers its practices address.
+    assert facet(c.sao_paulo, "barrier") == {"information-access"}
+    assert titles("barrier=information-access&type=city") == {"São Paulo", "Sousse"}
+
+
+def test_copying_a_live_practice_indexes_the_copy(search_corpus):
+    c = search_corpus
+    copy = fresh(c.desk).copy(
+        to=fresh(c.sao_paulo),
+        update_attrs={"slug": "domestic-workers-desk-sp", "title": "Domestic workers desk SP"},
+        keep_live=True,
+    )
+    assert copy.live
+    assert indexed(copy)
+    assert facet(copy, "city") == {"sao-paulo"}
+    assert "safety-and-violence" in facet(c.sao_paulo, "theme")
+    assert titles("q=domestic+workers") == {"Domestic workers desk", "Domestic workers desk SP"}
