@@ -106,7 +106,9 @@ class DatabaseEngine:
         if sort == "title":
             return docs.order_by("title_sort", "pk")
         if sort == "newest" or not parsed:
-            return docs.order_by(F("year").desc(nulls_last=True), "-published_at", "pk")
+            return docs.order_by(
+                F("year").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "pk"
+            )
         if connection.vendor == "postgresql":
             rank = RawSQL(
                 "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_vector, to_tsquery('simple', %s))",
