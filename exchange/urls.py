@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's catch-all, which would otherwise answer /search/ with a 404.
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,7 @@ Each tag costs at most one query per request, whatever the size of the site.
 from __future__ import annotations
 
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -67,6 +68,10 @@ def primary_nav(context) -> dict:
             elif current.path.startswith(section["page"].path):
                 here = "true"
         items.append({"key": key, "url": section["url"], "current": here})
+    # The search page is a plain Django view, always there; it costs no query.
+    search_url = reverse("search")
+    on_search = request is not None and request.path == search_url
+    items.append({"key": "search", "url": search_url, "current": "page" if on_search else None})
     return {"items": items}
 
 

@@ -1,0 +1,324 @@
+"""The search page, the JSON API and the CSV export: thin layers over `query` and `results`.
+
+All three read the same GET parameters through `query.parse` and answer bad ones with a
+400 and the messages (in the page, or as `{"errors": {...}}`), never a 500.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .facets import FACET_NAMES, FACETS
+from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
+from .results import FacetOption, SearchResults, run
+
+# Facet groups open on first load; the others start folded so the page stays short.
+FACETS_OPEN_BY_DEFAULT = 3
+# Options shown per facet before "Show N more".
+TOP_OPTIONS = 8
+# The export stops here: a spreadsheet of every document is not what a search is for.
+EXPORT_CAP = 5_000
+# Results are fetched for the export in batches, so no SQL statement has thousands of
+# parameters (SQLite caps them) and memory stays flat.
+EXPORT_BATCH = 500
+EXPORT_COLUMNS = (
+    "id",
+    "type",
+    "title",
+    "url",
+    "summary",
+    "city",
+    "country",
+    "themes",
+    "status",
+    "year",
+)
+# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _url(params: QueryDict) -> str:
+    """The search page URL for `params` (the bare page when there are none)."""
+    query_string = params.urlencode()
+    return reverse("search") + (f"?{query_string}" if query_string else "")
+
+
+def _without(request: HttpRequest, param: str, value: str | None = None) -> str:
+    """The current URL with `param` (or only its `value`) dropped, back on page 1."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(param, None)
+    else:
+        params.setlist(param, [v for v in params.getlist(param) if v.strip() != value])
+    return _url(params)
+
+
+def _field_label(param: str) -> str:
+    if param in FACETS:
+        return str(FACETS[param].label)
+    field = SearchForm.base_fields.get(param)
+    return str(field.label) if field is not None else param
+
+
+def _chips(request: HttpRequest, results: SearchResults) -> list[dict]:
+    """One removable chip per active filter value, the words and the year range."""
+    query = results.query
+    chips = []
+    if query.q:
+        chips.append({"group": _("Words"), "label": query.q, "url": _without(request, "q")})
+    for name in FACET_NAMES:
+        labels = {o.value: o.label for o in results.facets.get(name, []) if o.selected}
+        for value in query.selected(name):
+            chips.append(
+                {
+                    "group": str(FACETS[name].label),
+                    "label": labels.get(value, value),
+                    "url": _without(request, name, value),
+                }
+            )
+    if query.year_from:
+        chips.append(
+            {
+                "group": _field_label("year_from"),
+                "label": str(query.year_from),
+                "url": _without(request, "year_from"),
+            }
+        )
+    if query.year_to:
+        chips.append(
+            {
+                "group": _field_label("year_to"),
+                "label": str(query.year_to),
+                "url": _without(request, "year_to"),
+            }
+        )
+    return chips
+
+
+def _total(query: SearchQuery) -> int:
+    # One result is enough to learn the total; fewer hits to load.
+    return run(replace(query, page=1, per_page=1)).total
+
+
+def _suggestions(request: HttpRequest, results: SearchResults) -> list[dict]:
+    """For an empty answer: what dropping each filter (a whole facet, the words, the years)
+    would give. One search per selected facet, plus one each for words and years: bounded
+    by what the visitor chose, not by the data."""
+    query = results.query
+    suggestions = []
+    for name in FACET_NAMES:
+        values = query.selected(name)
+        if not values:
+            continue
+        labels = {o.value: o.label for o in results.facets.get(name, []) if o.selected}
+        suggestions.append(
+            {
+                "label": f"{FACETS[name].label}: {', '.join(labels.get(v, v) for v in values)}",
+                "url": _without(request, name),
+                "count": _total(query.without(name)),
+            }
+        )
+    if query.year_from or query.year_to:
+        params = request.GET.copy()
+        for param in ("year_from", "year_to", "page"):
+            params.pop(param, None)
+        suggestions.append(
+            {
+                "label": _("the year range"),
+                "url": _url(params),
+                "count": _total(replace(query, year_from=None, year_to=None)),
+            }
+        )
+    if query.q and suggestions:
+        suggestions.append(
+            {
+                "label": _("the words “%(q)s”") % {"q": query.q},
+                "url": _without(request, "q"),
+                "count": _total(replace(query, q="")),
+            }
+        )
+    suggestions.sort(key=lambda s: -s["count"])
+    return suggestions
+
+
+def _facet_groups(results: SearchResults) -> list[dict]:
+    """Facets that have options, each split into the top ones and the rest."""
+    groups = []
+    for name, options in results.facets.items():
+        if not options:
+            continue
+        selected = [o for o in options if o.selected]
+        top: list[FacetOption] = options[:TOP_OPTIONS]
+        more: list[FacetOption] = options[TOP_OPTIONS:]
+        groups.append(
+            {
+                "name": name,
+                "label": FACETS[name].label,
+                "top": top,
+                "more": more,
+                "open": bool(selected) or len(groups) < FACETS_OPEN_BY_DEFAULT,
+                "more_open": any(o.selected for o in more),
+                "selected_count": len(selected),
+            }
+        )
+    return groups
+
+
+def _error_list(request: HttpRequest, errors: dict[str, list[str]]) -> list[dict]:
+    return [
+        {
+            "param": param,
+            "label": _field_label(param),
+            "messages": messages,
+            "url": _without(request, param),
+        }
+        for param, messages in errors.items()
+    ]
+
+
+def _form_values(request: HttpRequest, query: SearchQuery | None, errors: dict) -> dict:
+    """What the form's inputs show: the parsed query, or what was typed when it is bad."""
+    if query is not None:
+        return {
+            "q": query.q,
+            "sort": query.sort,
+            "year_from": query.year_from or "",
+            "year_to": query.year_to or "",
+            "per_page": query.per_page if query.per_page != DEFAULT_PER_PAGE else "",
+            "hidden": [],
+        }
+    get = request.GET
+    # Facet values that were fine are carried along, so fixing one field keeps the rest.
+    hidden = [
+        (name, value.strip())
+        for name in FACET_NAMES
+        if name not in errors
+        for value in get.getlist(name)
+        if value.strip()
+    ]
+    return {
+        "q": get.get("q", ""),
+        "sort": get.get("sort", "") if "sort" not in errors else "",
+        "year_from": get.get("year_from", ""),
+        "year_to": get.get("year_to", ""),
+        "per_page": get.get("per_page", "") if "per_page" not in errors else "",
+        "hidden": hidden,
+    }
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    query, errors = parse(request.GET)
+    context: dict = {
+        "errors": _error_list(request, errors),
+        "field_errors": {param: " ".join(messages) for param, messages in errors.items()},
+        "form": _form_values(request, query, errors),
+        "sorts": [(value, str(label)) for value, label in SORTS.items()],
+        "query": query,
+        "search_url": reverse("search"),
+        "crumbs": [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}],
+        "current": {"title": _("Search")},
+    }
+    if query is None:
+        return render(request, "search/search_page.html", context, status=400)
+
+    results = run(query)
+    paginator = Paginator(range(results.total), query.per_page)
+    page_numbers = (
+        list(paginator.get_elided_page_range(query.page, on_each_side=2, on_ends=1))
+        if query.page <= paginator.num_pages
+        else []
+    )
+    context.update(
+        {
+            "results": results,
+            "hits": results.hits,
+            "groups": _facet_groups(results),
+            "chips": _chips(request, results),
+            "suggestions": _suggestions(request, results) if not results.total else [],
+            "page_numbers": page_numbers,
+            "ellipsis": Paginator.ELLIPSIS,
+            "has_previous": 1 < query.page <= results.pages,
+            "has_next": query.page < results.pages,
+            "beyond_last_page": results.total and query.page > results.pages,
+            "first_result": query.offset + 1,
+        }
+    )
+    return render(request, "search/search_page.html", context)
+
+
+def _errors_response(errors: dict[str, list[str]]) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def search_api(request: HttpRequest) -> JsonResponse:
+    query, errors = parse(request.GET)
+    if query is None:
+        return _errors_response(errors)
+    response = JsonResponse(run(query).as_json(), json_dumps_params={"ensure_ascii": False})
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+def _cell(value: object) -> object:
+    """A value a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+@require_GET
+def search_export(request: HttpRequest) -> HttpResponse:
+    query, errors = parse(request.GET)
+    if query is None:
+        return _errors_response(errors)
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="exchange-search.csv"'
+    # The byte order mark makes spreadsheet programs read the file as UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    written, total = 0, 0
+    for page in range(1, EXPORT_CAP // EXPORT_BATCH + 2):
+        results = run(replace(query, page=page, per_page=EXPORT_BATCH))
+        total = results.total
+        for hit in results.hits:
+            if written >= EXPORT_CAP:
+                break
+            writer.writerow(
+                [
+                    _cell(v)
+                    for v in (
+                        hit.id,
+                        hit.type,
+                        hit.title,
+                        request.build_absolute_uri(hit.url) if hit.url else "",
+                        hit.summary,
+                        hit.city_name,
+                        hit.country,
+                        ";".join(slug for slug, _label in hit.themes),
+                        hit.status,
+                        hit.year if hit.year is not None else "",
+                    )
+                ]
+            )
+            written += 1
+        if written >= EXPORT_CAP or page >= results.pages:
+            break
+    response["X-Total-Count"] = str(total)
+    if written >= EXPORT_CAP and total > EXPORT_CAP:
+        response["X-Truncated"] = "true"
+    patch_cache_control(response, public=True, max_age=60)
+    return response
