@@ -294,3 +294,13 @@ def test_query_count_does_not_grow_with_page_size(client, search_corpus, extra):
     few = count_queries(client, f"{URL}?{urlencode({**extra, 'per_page': 1}, doseq=True)}")
     many = count_queries(client, f"{URL}?{urlencode({**extra, 'per_page': 20}, doseq=True)}")
     assert few == many
+
+
+def test_what_was_typed_is_shown_as_text_never_as_markup(client, search_corpus):
+    typed = '<script>alert("x")</script>'
+    for query in ({"q": typed}, {"q": typed, "theme": "nope"}, {"q": typed, "type": "city"}):
+        response = client.get(URL, query)
+        assert response.status_code in (200, 400)
+        html = response.content.decode()
+        assert typed not in html
+        assert "&lt;script&gt;" in html
