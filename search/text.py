@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import snowballstemmer
@@ -80,6 +81,11 @@ class ParsedQuery:
         default_factory=dict
     )
 
+    # phrase -> distance between each pair of its stems in the words typed, counting the
+    # stop words dropped between them ("plan for immigrants": (2,)). PostgreSQL keeps a
+    # stop word's position in a document, so its phrase operator needs that distance.
+    distances: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+
     def __bool__(self) -> bool:
         return any(required for required, _ in self.analyses.values())
 
@@ -107,13 +113,16 @@ def parse_query(q: str) -> ParsedQuery:
     # must not require a French or Italian word that no document indexes.
     stop = frozenset().union(*(stopwords(language) for language in LANGUAGES))
     analyses = {}
+    distances: dict[tuple[str, ...], tuple[int, ...]] = {}
     for language in LANGUAGES:
         stem = _stemmer(language).stemWord
         required, excluded = [], []
         for term in terms:
-            group = tuple(stem(w) for w in term.words if w not in stop)
+            kept = [i for i, w in enumerate(term.words) if w not in stop]
+            group = tuple(stem(term.words[i]) for i in kept)
             if group:
                 (excluded if term.excluded else required).append(group)
+                distances.setdefault(group, tuple(b - a for a, b in pairwise(kept)))
         if required:
             analyses[language] = (tuple(required), tuple(excluded))
     # An exclusion holds in every language: a document matched through one analysis must
@@ -129,7 +138,7 @@ def parse_query(q: str) -> ParsedQuery:
     unique: dict[tuple, str] = {}
     for language, analysis in analyses.items():
         unique.setdefault(analysis, language)
-    return ParsedQuery(tuple(terms), {lang: a for a, lang in unique.items()})
+    return ParsedQuery(tuple(terms), {lang: a for a, lang in unique.items()}, distances)
 
 
 def snippet(text: str, query: ParsedQuery, language: str, *, size: int = 32) -> SafeString:

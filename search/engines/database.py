@@ -45,10 +45,23 @@ def tsquery_expression(parsed: ParsedQuery) -> str:
     """The same rule as FTS5, as a to_tsquery('simple', ...) string of stems."""
     alternatives = []
     for required, excluded in parsed.analyses.values():
-        parts = [" <-> ".join(f"'{s}'" for s in g) for g in required]
-        parts += ["!(" + " <-> ".join(f"'{s}'" for s in g) + ")" for g in excluded]
+        parts = [_tsphrase(g, parsed) for g in required]
+        parts += [f"!({_tsphrase(g, parsed)})" for g in excluded]
         alternatives.append("(" + " & ".join(f"({p})" for p in parts) + ")")
     return " | ".join(alternatives)
+
+
+def _tsphrase(stems: tuple[str, ...], parsed: ParsedQuery) -> str:
+    """Stems in order, as far apart as in the query: "plan for immigrants" is 'plan' <2> 'immigr'.
+
+    PostgreSQL counts a dropped stop word's position, so `<->` alone would never match a
+    phrase with a stop word inside.
+    """
+    distances = parsed.distances.get(stems) or (1,) * (len(stems) - 1)
+    phrase = f"'{stems[0]}'"
+    for stem, distance in zip(stems[1:], distances, strict=True):
+        phrase += f" <{distance}> '{stem}'"
+    return phrase
 
 
 class DatabaseEngine:

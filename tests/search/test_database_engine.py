@@ -376,3 +376,31 @@ def test_json_shape(search_corpus):
     safety = next(o for o in data["facets"]["theme"] if o["value"] == SAFETY)
     assert safety["selected"] is True and safety["count"] == 1
     assert set(safety) == {"value", "label", "count", "selected"}
+
+
+@pytest.mark.parametrize(
+    "q,expected",
+    [
+        ("(domestic workers)", {"Domestic workers desk"}),
+        ("domestic* workers^", {"Domestic workers desk"}),
+        ('"domestic workers', {"Domestic workers desk"}),  # an unclosed quote
+        ("workers:desk", {"Domestic workers desk"}),
+        ("domestic' OR 1=1 --", set()),
+        ("domestic & | ! <-> workers", {"Domestic workers desk"}),
+        ("women's desk", {"Domestic workers desk"}),
+        ("a_b", set()),
+    ],
+)
+def test_query_syntax_of_the_databases_is_plain_text(search_corpus, q, expected):
+    """FTS5 and tsquery operators typed by a user are words, never syntax (or a 500)."""
+    data = QueryDict(mutable=True)
+    data["q"] = q
+    assert titles(search(data.urlencode())) == expected
+
+
+@pytest.mark.parametrize("q", ['"plan for immigrants"', '"Municipal plan for immigrants"'])
+def test_phrase_with_stop_words_inside(search_corpus, q):
+    """PostgreSQL keeps a place for each stop word: a phrase must still match across it."""
+    data = QueryDict(mutable=True)
+    data["q"] = q
+    assert titles(search(data.urlencode())) == {"Municipal plan for immigrants"}

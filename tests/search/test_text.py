@@ -93,6 +93,12 @@ def test_phrase_keeps_word_order():
     assert required == (("worker", "desk"),)
 
 
+def test_phrase_remembers_the_place_of_dropped_stop_words():
+    parsed = parse_query('"plan for the immigrants" "domestic workers"')
+    assert parsed.distances[("plan", "immigr")] == (3,)
+    assert parsed.distances[("domest", "worker")] == (1,)
+
+
 def test_snippet_marks_matches_and_escapes_everything_else():
     html = snippet(
         "Women <b>fear</b> that asking for help exposes them.", parse_query("helping"), "en"
