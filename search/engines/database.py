@@ -77,11 +77,7 @@ class DatabaseEngine:
             base = base.filter(year__lte=query.year_to)
         matching = self._facet_filtered(base, query)
         total = matching.count()
-        ids = list(
-            self._ordered(matching, query, parsed).values_list("pk", flat=True)[
-                query.offset : query.offset + query.per_page
-            ]
-        )
+        ids = self._page_ids(matching, query, parsed)
         narrowed = bool(parsed or query.year_from or query.year_to)
         return RawResults(total=total, ids=ids, facets=self._facet_counts(base, query, narrowed))
 
@@ -114,27 +110,46 @@ class DatabaseEngine:
             )
         return docs
 
-    def _ordered(self, docs: QuerySet, query: SearchQuery, parsed: ParsedQuery) -> QuerySet:
+    def _page_ids(self, docs: QuerySet, query: SearchQuery, parsed: ParsedQuery) -> list[int]:
+        window = slice(query.offset, query.offset + query.per_page)
         sort = query.effective_sort
         if sort == "title":
-            return docs.order_by("title_sort", "pk")
-        if sort == "newest" or not parsed:
-            return docs.order_by(
+            docs = docs.order_by("title_sort", "pk")
+        elif sort == "newest" or not parsed:
+            docs = docs.order_by(
                 F("year").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "pk"
             )
-        if connection.vendor == "postgresql":
+        elif connection.vendor == "postgresql":
             rank = RawSQL(
                 "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_vector, to_tsquery('simple', %s))",
                 (tsquery_expression(parsed),),
             )
-            return docs.annotate(rank=rank).order_by("-rank", "title_sort", "pk")
-        # bm25() is only valid inside the FTS query itself, so rank there and join by rowid.
-        rank = RawSQL(
-            "SELECT bm25(search_fts, %s, %s, %s) FROM search_fts "
-            "WHERE search_fts MATCH %s AND rowid = search_searchdocument.page_id",
-            (*SQLITE_WEIGHTS, fts5_expression(parsed)),
-        )
-        return docs.annotate(rank=rank).order_by("rank", "title_sort", "pk")
+            docs = docs.annotate(rank=rank).order_by("-rank", "title_sort", "pk")
+        else:
+            return self._sqlite_ranked_ids(docs, parsed, window)
+        return list(docs.values_list("pk", flat=True)[window])
+
+    @staticmethod
+    def _sqlite_ranked_ids(docs: QuerySet, parsed: ParsedQuery, window: slice) -> list[int]:
+        # bm25() only works in the statement that holds the MATCH; a correlated subquery
+        # per row would run the full-text query once per matching document.
+        inner_sql, inner_params = docs.values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.page_id FROM search_fts JOIN search_searchdocument d "
+                "ON d.page_id = search_fts.rowid WHERE search_fts MATCH %s "
+                f"AND d.page_id IN ({inner_sql}) "
+                "ORDER BY bm25(search_fts, %s, %s, %s), d.title_sort, d.page_id "
+                "LIMIT %s OFFSET %s",
+                [
+                    fts5_expression(parsed),
+                    *inner_params,
+                    *SQLITE_WEIGHTS,
+                    window.stop - window.start,
+                    window.start,
+                ],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def _facet_counts(
         self, base: QuerySet, query: SearchQuery, narrowed: bool
