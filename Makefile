@@ -29,6 +29,7 @@ install: $(STAMP)  ## create .venv and install the project with its dev tools
 setup: install  ## install, migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --admin
+	$(MANAGE) search_index rebuild
 
 demo: setup serve  ## setup, then serve on http://127.0.0.1:$(PORT)
 
