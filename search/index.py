@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from .documents import INDEXED_MODELS, Document, build_documents
 from .engines import EngineUnavailable, database_engine, get_engine
-from .models import FacetValue, SearchDocument
+from .models import FacetValue, IndexState, SearchDocument
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -24,6 +24,7 @@ BATCH = 500
 def _store(documents: list[Document]) -> list[SearchDocument]:
     """Replace the stored rows of `documents` with their new content."""
     ids = [d.page_id for d in documents]
+    IndexState.bump()
     FacetValue.objects.filter(document_id__in=ids).delete()
     SearchDocument.objects.filter(page_id__in=ids).delete()
     rows = SearchDocument.objects.bulk_create(
@@ -105,6 +106,7 @@ def remove(page_ids: Iterable[int]) -> None:
     """Drop documents at once (a page being deleted); other engines follow on commit."""
     page_ids = list(page_ids)
     SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    IndexState.bump()
     transaction.on_commit(lambda: _forward([], page_ids))
 
 
@@ -119,6 +121,7 @@ def rebuild(stdout=None) -> int:
     with transaction.atomic():
         FacetValue.objects.all().delete()
         SearchDocument.objects.all().delete()
+        IndexState.bump()
         database_engine().clear()
         for start in range(0, len(ids), BATCH):
             rows = _store(build_documents(ids[start : start + BATCH]))

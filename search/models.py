@@ -5,6 +5,8 @@ from. Full-text columns that depend on the database (PostgreSQL's weighted tsvec
 SQLite's FTS5 table) are created by migration 0002 and written by the database engine.
 """
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,3 +65,26 @@ class FacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class IndexState(models.Model):
+    """A token that changes whenever documents change, so caches of them know when to reload.
+
+    A random token rather than a counter: a rolled-back transaction must never leave two
+    different contents under the same value.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
+
+    @classmethod
+    def bump(cls) -> None:
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.create(pk=1, token=token)
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""

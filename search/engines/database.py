@@ -1,9 +1,9 @@
-"""The database engine: full text in SQLite FTS5 or PostgreSQL, facets by SQL aggregates.
+"""The database engine: full text in SQLite FTS5 or PostgreSQL, facets from bitsets.
 
-Disjunctive facets: the documents matching every filter give the counts of facets with no
-selection (one GROUP BY over the facet-value table); each facet with a selection is
-counted again over the documents matching every *other* filter. So a query with k
-selected facets costs k + 3 queries whatever the number of documents or values.
+The database finds the documents that hold the words and scores them (one query); filters,
+disjunctive facet counts, sorting and paging work on the bitsets of `search.facet_index`,
+read from the indexed facet-value table and kept until the documents change. A search
+costs two queries (index version, words) whatever the number of documents or facets.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
-from django.db.models import Count, F, QuerySet
-from django.db.models.expressions import RawSQL
 
+from .. import facet_index
 from ..facets import FACET_NAMES
-from ..models import FacetValue, SearchDocument
+from ..models import SearchDocument
 from ..query import SearchQuery
 from ..text import LANGUAGES, ParsedQuery, analyse, parse_query
 from .base import RawResults
@@ -69,104 +68,84 @@ class DatabaseEngine:
 
     # ----------------------------------------------------------------- searching
     def search(self, query: SearchQuery) -> RawResults:
+        facets = facet_index.current()
         parsed = parse_query(query.q)
-        base = self._text_filtered(parsed)
-        if query.year_from:
-            base = base.filter(year__gte=query.year_from)
-        if query.year_to:
-            base = base.filter(year__lte=query.year_to)
-        matching = self._facet_filtered(base, query)
-        total = matching.count()
-        ids = self._page_ids(matching, query, parsed)
-        narrowed = bool(parsed or query.year_from or query.year_to)
-        return RawResults(total=total, ids=ids, facets=self._facet_counts(base, query, narrowed))
-
-    def _text_filtered(self, parsed: ParsedQuery) -> QuerySet:
-        docs = SearchDocument.objects.all()
-        if not parsed:
-            return docs
-        if connection.vendor == "postgresql":
-            return docs.filter(
-                pk__in=RawSQL(
-                    "SELECT page_id FROM search_searchdocument "
-                    "WHERE search_vector @@ to_tsquery('simple', %s)",
-                    (tsquery_expression(parsed),),
-                )
-            )
-        return docs.filter(
-            pk__in=RawSQL(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
-                (fts5_expression(parsed),),
-            )
+        base = facets.everything
+        scores: dict[int, float] = {}
+        if parsed:
+            scores = self._text_scores(parsed, facets)
+            base = facet_index.bitset(scores, len(facets.ids))
+        if query.year_from or query.year_to:
+            base &= facets.year_mask(query.year_from, query.year_to)
+        selections = {
+            facet: facets.selection(facet, values) for facet, values in query.filters.items()
+        }
+        matching = base
+        for bits in selections.values():
+            matching &= bits
+        return RawResults(
+            total=matching.bit_count(),
+            ids=self._page_ids(facets, matching, query, parsed, scores),
+            facets=self._facet_counts(facets, base, matching, selections),
         )
 
     @staticmethod
-    def _facet_filtered(docs: QuerySet, query: SearchQuery) -> QuerySet:
-        for facet, values in query.filters.items():
-            docs = docs.filter(
-                pk__in=FacetValue.objects.filter(facet=facet, value__in=values).values(
-                    "document_id"
+    def _text_scores(parsed: ParsedQuery, facets: facet_index.FacetIndex) -> dict[int, float]:
+        """Position -> score (lower ranks first) of every document matching the words."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT page_id, -ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_vector, q) "
+                    "FROM search_searchdocument, to_tsquery('simple', %s) AS q "
+                    "WHERE search_vector @@ q",
+                    [tsquery_expression(parsed)],
                 )
-            )
-        return docs
-
-    def _page_ids(self, docs: QuerySet, query: SearchQuery, parsed: ParsedQuery) -> list[int]:
-        window = slice(query.offset, query.offset + query.per_page)
-        sort = query.effective_sort
-        if sort == "title":
-            docs = docs.order_by("title_sort", "pk")
-        elif sort == "newest" or not parsed:
-            docs = docs.order_by(
-                F("year").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "pk"
-            )
-        elif connection.vendor == "postgresql":
-            rank = RawSQL(
-                "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_vector, to_tsquery('simple', %s))",
-                (tsquery_expression(parsed),),
-            )
-            docs = docs.annotate(rank=rank).order_by("-rank", "title_sort", "pk")
-        else:
-            return self._sqlite_ranked_ids(docs, parsed, window)
-        return list(docs.values_list("pk", flat=True)[window])
+            else:
+                cursor.execute(
+                    "SELECT rowid, bm25(search_fts, %s, %s, %s) FROM search_fts "
+                    "WHERE search_fts MATCH %s",
+                    [*SQLITE_WEIGHTS, fts5_expression(parsed)],
+                )
+            position = facets.position
+            return {position[pk]: score for pk, score in cursor.fetchall() if pk in position}
 
     @staticmethod
-    def _sqlite_ranked_ids(docs: QuerySet, parsed: ParsedQuery, window: slice) -> list[int]:
-        # bm25() only works in the statement that holds the MATCH; a correlated subquery
-        # per row would run the full-text query once per matching document.
-        inner_sql, inner_params = docs.values("pk").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT d.page_id FROM search_fts JOIN search_searchdocument d "
-                "ON d.page_id = search_fts.rowid WHERE search_fts MATCH %s "
-                f"AND d.page_id IN ({inner_sql}) "
-                "ORDER BY bm25(search_fts, %s, %s, %s), d.title_sort, d.page_id "
-                "LIMIT %s OFFSET %s",
-                [
-                    fts5_expression(parsed),
-                    *inner_params,
-                    *SQLITE_WEIGHTS,
-                    window.stop - window.start,
-                    window.start,
-                ],
-            )
-            return [row[0] for row in cursor.fetchall()]
+    def _page_ids(
+        facets: facet_index.FacetIndex,
+        matching: int,
+        query: SearchQuery,
+        parsed: ParsedQuery,
+        scores: dict[int, float],
+    ) -> list[int]:
+        sort = query.effective_sort
+        if sort == "title":
+            key = facets.title_rank.__getitem__
+        elif sort == "newest" or not parsed:
+            key = facets.newest_rank.__getitem__
+        else:
+            title_rank = facets.title_rank
 
+            def key(pos: int) -> tuple[float, int]:
+                return scores[pos], title_rank[pos]
+
+        end = query.offset + query.per_page
+        return facets.first(matching, end, key)[query.offset : end]
+
+    @staticmethod
     def _facet_counts(
-        self, base: QuerySet, query: SearchQuery, narrowed: bool
+        facets: facet_index.FacetIndex, base: int, matching: int, selections: dict[str, int]
     ) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
-        unselected = [name for name in FACET_NAMES if name not in query.filters]
-        groups = [(unselected, query)] + [([name], query.without(name)) for name in query.filters]
-        for facets, subquery in groups:
-            if not facets:
-                continue
-            docs = self._facet_filtered(base, subquery)
-            values = FacetValue.objects.filter(facet__in=facets)
-            if narrowed or subquery.filters:  # anything narrower than the whole index
-                values = values.filter(document_id__in=docs.values("pk"))
-            rows = values.values_list("facet", "value").annotate(n=Count("id")).order_by()
-            for facet, value, n in rows:
-                counts[facet][value] = n
+        """Unselected facets count over every filter; a selected one over all but its own."""
+        counts = {}
+        for name in FACET_NAMES:
+            if name in selections:
+                others = base
+                for facet, bits in selections.items():
+                    if facet != name:
+                        others &= bits
+                counts[name] = facets.counts(name, others)
+            else:
+                counts[name] = facets.counts(name, matching)
         return counts
 
     # ----------------------------------------------------------------- indexing

@@ -44,7 +44,7 @@ from exchange.vocabularies import (
     Theme,
 )
 from practices.models import PracticePage, PracticeTag
-from search.models import FacetValue, SearchDocument
+from search.models import FacetValue, IndexState, SearchDocument
 from search.text import unaccent
 
 SEED = 20_250_601
@@ -436,6 +436,7 @@ class CorpusWriter:
                 ],
                 batch_size=self.BATCH * 5,
             )
+            IndexState.bump()
             if on_documents is not None:
                 on_documents(docs)
 
@@ -535,6 +536,7 @@ class CorpusWriter:
             ],
             batch_size=self.BATCH * 5,
         )
+        IndexState.bump()
         return docs
 
     def grow(self, stop: int, on_documents=None) -> list[int]:

@@ -1,0 +1,151 @@
+"""Facet postings as bitsets, loaded from the facet-value table and kept per index version.
+
+Counting facets with GROUP BY over the facet-value table grows with the number of matching
+documents times their values: measured at 20,000 practices it took 240 ms (p50) on SQLite
+and 150 ms on PostgreSQL, far from the 100k targets. Here every (facet, value) holds a
+bitset of document positions (a Python int), so a count is one AND and one popcount, done
+in C whatever the size of the match. The bitsets are read once from the table and reused
+until `IndexState` says the documents changed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from .models import FacetValue, IndexState, SearchDocument
+
+# For each byte value, the positions of its set bits (low bit first).
+_BYTE_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
+
+
+def positions(bits: int) -> list[int]:
+    """The positions of the set bits of `bits`, ascending."""
+    found: list[int] = []
+    raw = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(raw):
+        if byte:
+            base = index * 8
+            found.extend(base + bit for bit in _BYTE_BITS[byte])
+    return found
+
+
+def bitset(positions_: Iterable[int], size: int) -> int:
+    raw = bytearray((size + 7) // 8)
+    for pos in positions_:
+        raw[pos >> 3] |= 1 << (pos & 7)
+    return int.from_bytes(raw, "little")
+
+
+@dataclass
+class FacetIndex:
+    token: str
+    ids: list[int] = field(default_factory=list)  # position -> document id
+    position: dict[int, int] = field(default_factory=dict)  # document id -> position
+    postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> bits
+    years: dict[int, int] = field(default_factory=dict)  # year -> bits
+    title_rank: list[int] = field(default_factory=list)  # position -> rank by title
+    newest_rank: list[int] = field(default_factory=list)  # position -> rank, newest first
+
+    @property
+    def everything(self) -> int:
+        return (1 << len(self.ids)) - 1
+
+    @classmethod
+    def load(cls, token: str) -> FacetIndex:
+        rows = list(
+            SearchDocument.objects.order_by("pk").values_list(
+                "pk", "title_sort", "year", "published_at"
+            )
+        )
+        index = cls(token=token, ids=[row[0] for row in rows])
+        index.position = {pk: pos for pos, pk in enumerate(index.ids)}
+        size = len(rows)
+        by_title = sorted(range(size), key=lambda p: (rows[p][1], rows[p][0]))
+        # Newest: year, then publication, descending, unknowns last; ties by id ascending.
+        by_newest = sorted(
+            range(size),
+            key=lambda p: (
+                rows[p][2] is None,
+                -(rows[p][2] or 0),
+                rows[p][3] is None,
+                -(rows[p][3].timestamp() if rows[p][3] else 0),
+                rows[p][0],
+            ),
+        )
+        index.title_rank = _ranks(by_title)
+        index.newest_rank = _ranks(by_newest)
+        years = defaultdict(list)
+        for pos, row in enumerate(rows):
+            if row[2] is not None:
+                years[row[2]].append(pos)
+        index.years = {year: bitset(found, size) for year, found in years.items()}
+        grouped: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT document_id, facet, value FROM {FacetValue._meta.db_table}")
+            position = index.position
+            for document_id, facet, value in cursor.fetchall():
+                pos = position.get(document_id)
+                if pos is not None:
+                    grouped[facet][value].append(pos)
+        index.postings = {
+            facet: {value: bitset(found, size) for value, found in values.items()}
+            for facet, values in grouped.items()
+        }
+        return index
+
+    def year_mask(self, year_from: int | None, year_to: int | None) -> int:
+        bits = 0
+        for year, found in self.years.items():
+            if (year_from is None or year >= year_from) and (year_to is None or year <= year_to):
+                bits |= found
+        return bits
+
+    def selection(self, facet: str, values: Iterable[str]) -> int:
+        """Documents with any of `values` (OR within a facet)."""
+        postings = self.postings.get(facet, {})
+        bits = 0
+        for value in values:
+            bits |= postings.get(value, 0)
+        return bits
+
+    def counts(self, facet: str, matching: int) -> dict[str, int]:
+        found = {}
+        for value, bits in self.postings.get(facet, {}).items():
+            n = (bits & matching).bit_count()
+            if n:
+                found[value] = n
+        return found
+
+    def first(self, matching: int, count: int, key) -> list[int]:
+        """Document ids of the `count` first matching positions by `key(position)`."""
+        return [self.ids[p] for p in heapq.nsmallest(count, positions(matching), key=key)]
+
+
+def _ranks(order: list[int]) -> list[int]:
+    ranks = [0] * len(order)
+    for rank, pos in enumerate(order):
+        ranks[pos] = rank
+    return ranks
+
+
+_lock = threading.Lock()
+_cached: FacetIndex | None = None
+
+
+def current() -> FacetIndex:
+    """The facet index of the stored documents as they are now (one query when unchanged)."""
+    global _cached
+    token = IndexState.current()
+    cached = _cached
+    if token and cached is not None and cached.token == token:
+        return cached
+    with _lock:
+        if not token or _cached is None or _cached.token != token:
+            _cached = FacetIndex.load(token)
+        return _cached
