@@ -99,8 +99,8 @@ class ParsedQuery:
 def parse_query(q: str) -> ParsedQuery:
     """Split a query into words, "quoted phrases" and -exclusions, analysed per language.
 
-    A query made only of stop words or exclusions matches nothing by text, so it is
-    treated as no text query at all (the caller then lists everything).
+    A query made only of exclusions, or of words every language ignores, has nothing to
+    match, so it is treated as no text query at all (the caller then lists everything).
     """
     terms: list[QueryTerm] = []
     for match in _QUERY_PART.finditer(q or ""):
@@ -110,11 +110,14 @@ def parse_query(q: str) -> ParsedQuery:
         if tokens:
             terms.append(QueryTerm(tokens, excluded=bool(minus_phrase or minus_word)))
     # A stop word in any of the languages is dropped from every analysis: "the" or "in"
-    # must not require a French or Italian word that no document indexes.
-    stop = frozenset().union(*(stopwords(language) for language in LANGUAGES))
+    # must not require a French or Italian word that no document indexes. When that would
+    # leave nothing ("São" is a Portuguese stop word), each language drops only its own.
+    union = frozenset().union(*(stopwords(language) for language in LANGUAGES))
+    only_stop_words = all(w in union for t in terms if not t.excluded for w in t.words)
     analyses = {}
     distances: dict[tuple[str, ...], tuple[int, ...]] = {}
     for language in LANGUAGES:
+        stop = stopwords(language) if only_stop_words else union
         stem = _stemmer(language).stemWord
         required, excluded = [], []
         for term in terms:

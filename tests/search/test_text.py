@@ -74,11 +74,20 @@ def test_exclusions_are_shared_by_every_reading():
         assert ("municip",) in excluded and ("municipal",) in excluded
 
 
-# "são" ("are") is a Portuguese stop word: unaccented, "sao" alone searches for nothing.
-@pytest.mark.parametrize("q", ["", "   ", "the", "sao", "the of and", "-shelter", '""', "***"])
+@pytest.mark.parametrize("q", ["", "   ", "-shelter", '""', "***"])
 def test_queries_without_searchable_words_are_empty(q):
     assert not parse_query(q)
     assert parse_query(q).stems() == set()
+
+
+@pytest.mark.parametrize(
+    ("q", "ignored_in"), [("sao", "pt"), ("São", "pt"), ("the", "en"), ("the of and", "en")]
+)
+def test_a_query_of_stop_words_keeps_the_languages_where_they_are_words(q, ignored_in):
+    # "são" ("are") is a Portuguese stop word, yet the first word of São Paulo.
+    parsed = parse_query(q)
+    assert parsed, "some language still searches the words"
+    assert ignored_in not in parsed.analyses
 
 
 def test_stop_word_in_any_language_is_dropped_everywhere():
