@@ -73,7 +73,9 @@ class DatabaseEngine:
         base = facets.everything
         scores: dict[int, float] = {}
         if parsed:
-            scores = self._text_scores(parsed, facets)
+            # Scores cost a read of every matching vector: only relevance needs them.
+            ranked = query.effective_sort == "relevance"
+            scores = self._text_scores(parsed, facets, ranked)
             base = facet_index.bitset(scores, len(facets.ids))
         if query.year_from or query.year_to:
             base &= facets.year_mask(query.year_from, query.year_to)
@@ -90,21 +92,29 @@ class DatabaseEngine:
         )
 
     @staticmethod
-    def _text_scores(parsed: ParsedQuery, facets: facet_index.FacetIndex) -> dict[int, float]:
-        """Position -> score (lower ranks first) of every document matching the words."""
+    def _text_scores(
+        parsed: ParsedQuery, facets: facet_index.FacetIndex, ranked: bool
+    ) -> dict[int, float]:
+        """Position -> score (lower ranks first; 0 when not `ranked`) of every match."""
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
+                score = "-ts_rank('{0.1, 0.2, 0.4, 1.0}', search_vector, q)" if ranked else "0"
                 cursor.execute(
-                    "SELECT page_id, -ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_vector, q) "
+                    f"SELECT page_id, {score} "
                     "FROM search_searchdocument, to_tsquery('simple', %s) AS q "
                     "WHERE search_vector @@ q",
                     [tsquery_expression(parsed)],
                 )
-            else:
+            elif ranked:
                 cursor.execute(
                     "SELECT rowid, bm25(search_fts, %s, %s, %s) FROM search_fts "
                     "WHERE search_fts MATCH %s",
                     [*SQLITE_WEIGHTS, fts5_expression(parsed)],
+                )
+            else:
+                cursor.execute(
+                    "SELECT rowid, 0 FROM search_fts WHERE search_fts MATCH %s",
+                    [fts5_expression(parsed)],
                 )
             position = facets.position
             return {position[pk]: score for pk, score in cursor.fetchall() if pk in position}
