@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as subpage_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,8 +23,13 @@ from exchange.pagetools import ExchangePageManager, HidesDescendantsWhenUnpublis
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
+# Sub-pages of the city index and of each city (RoutablePageMixin routes win over child
+# slugs), so no child page may take these slugs: it would never be reachable.
+LIKE_MINE_SLUG = "like-mine"
+SIMILAR_SLUG = "similar"
 
-class CityIndexPage(HidesDescendantsWhenUnpublished, Page):
+
+class CityIndexPage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences above the list of cities.")
     )
@@ -48,12 +55,20 @@ class CityIndexPage(HidesDescendantsWhenUnpublished, Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if response.context_data["filter_form"].errors:
+        form = (getattr(response, "context_data", None) or {}).get("filter_form")
+        if form is not None and form.errors:
             response.status_code = 400  # a bad filter is the visitor's error, shown on the page
         return response
 
+    @subpage_path(f"{LIKE_MINE_SLUG}/", name="like_mine")
+    def like_mine(self, request):
+        """ "Describe your city" and the cities like it; nothing is stored."""
+        from .views import describe_city
 
-class CityProfilePage(HidesDescendantsWhenUnpublished, Page):
+        return describe_city(request, self)
+
+
+class CityProfilePage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
     """A local government that shares its work; its practices and records live below it."""
 
     country = CountryField(
@@ -251,6 +266,10 @@ class CityProfilePage(HidesDescendantsWhenUnpublished, Page):
             raise ValidationError(
                 {"population_year": _("Give the population figure as well as its year.")}
             )
+        if self.slug == LIKE_MINE_SLUG:
+            raise ValidationError(
+                {"slug": _("This address is taken by the “cities like mine” page.")}
+            )
 
     @property
     def migration_roles(self) -> list[str]:
@@ -263,10 +282,34 @@ class CityProfilePage(HidesDescendantsWhenUnpublished, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .listings import city_profile_context
+        from .similarity import SECTION_LIMIT, similar_cities
 
         context = super().get_context(request, *args, **kwargs)
         context.update(city_profile_context(self))
+        context["similar_cities"] = similar_cities(city=self, limit=SECTION_LIMIT)
+        context["similar_url"] = self.similar_url(request)
         return context
+
+    def similar_url(self, request=None) -> str:
+        return (self.get_url(request=request) or "") + self.reverse_subpage("similar")
+
+    def route(self, request, path_components):
+        # A child page slugged "similar" (made before the route existed) keeps its address:
+        # hiding published content is worse than losing this city's list of similar cities.
+        if (
+            self.live
+            and path_components == [SIMILAR_SLUG]
+            and self.get_children().filter(slug=SIMILAR_SLUG).exists()
+        ):
+            return Page.route(self, request, path_components)
+        return super().route(request, path_components)
+
+    @subpage_path(f"{SIMILAR_SLUG}/", name="similar")
+    def similar(self, request):
+        """The cities most like this one, with the reasons."""
+        from .views import similar_to_city
+
+        return similar_to_city(request, self)
 
 
 class GovernanceBody(Orderable):

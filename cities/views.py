@@ -1,0 +1,82 @@
+"""Views behind the routes of the city pages: "cities like this one" and "describe your city".
+
+They live on the pages as RoutablePageMixin routes (cities/models.py), so a draft, private
+or unpublished city answers them exactly as it answers its own page.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from exchange.pagetools import parent_path
+from exchange.vocabularies import BarrierCategory, Region, Theme
+
+from .forms import DescribeCityForm
+from .similarity import similar_cities
+
+
+def _crumbs(page, request: HttpRequest) -> list[dict]:
+    """Breadcrumbs down to `page` itself, which links here (the sub-page is the current one)."""
+    ancestors = page.get_ancestors(inclusive=True).live().filter(depth__gt=1)
+    return [{"title": p.title, "url": p.get_url(request=request)} for p in ancestors]
+
+
+def similar_to_city(request: HttpRequest, city) -> TemplateResponse:
+    heading = _("Cities like %(city)s") % {"city": city.title}
+    return TemplateResponse(
+        request,
+        "cities/similar_cities.html",
+        {
+            "page": city,
+            "city": city,
+            "heading": heading,
+            "current_crumb": {"title": heading},
+            "crumbs": _crumbs(city, request),
+            "matches": similar_cities(city=city),
+            "like_mine_url": _like_mine_url(city, request),
+        },
+    )
+
+
+def _like_mine_url(city, request: HttpRequest) -> str:
+    from .models import CityIndexPage
+
+    index = CityIndexPage.objects.visible().filter(path=parent_path(city)).first()
+    if index is None:
+        return ""
+    return (index.get_url(request=request) or "") + index.reverse_subpage("like_mine")
+
+
+def describe_city(request: HttpRequest, index) -> TemplateResponse:
+    """GET only, nothing stored: the form, and once filled, the cities most like it."""
+    form = DescribeCityForm(
+        request.GET or None,
+        regions=Region.objects.all(),
+        themes=Theme.objects.all(),
+        barriers=BarrierCategory.objects.all(),
+    )
+    matches = []
+    described = False
+    if form.is_bound and form.is_valid():
+        profile = form.profile()
+        described = not profile.is_empty
+        if described:
+            matches = similar_cities(profile)
+    response = TemplateResponse(
+        request,
+        "cities/similar_like_mine.html",
+        {
+            "page": index,
+            "heading": _("Cities like mine"),
+            "current_crumb": {"title": _("Cities like mine")},
+            "crumbs": _crumbs(index, request),
+            "form": form,
+            "described": described,
+            "matches": matches,
+        },
+    )
+    if form.is_bound and form.errors:
+        response.status_code = 400  # the visitor's input, explained on the page
+    return response
