@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Before Wagtail's catch-all, which would otherwise answer /search/ with a 404.
     path("", include("search.urls")),
+    path("", include("practices.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,558 @@
+"""Side by side: 2 to 4 public cities, or 2 to 4 public practices, one column each.
+
+The selection lives in the URL (`/compare/?city=a&city=b`, `/compare/?practice=12&…`), so a
+comparison can be bookmarked, shared and printed without JavaScript. Elsewhere on the site
+(search results, city and practice pages) the selection travels as `compare=<kind>:<key>`
+parameters, read by `Selection` and turned into "Add to comparison" links.
+
+Every lookup goes through `visible()`: an unknown key, a draft and a private page get the same
+message, so the page says nothing about what is not public. The work per comparison is a
+fixed set of queries, one per kind of related data, whatever the number of items.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils.formats import date_format, number_format
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail.rich_text import expand_db_html
+
+MIN_ITEMS = 2
+MAX_ITEMS = 4
+KINDS = ("city", "practice")
+# Page ids are positive 32-bit integers; anything longer would only make the database fail.
+PRACTICE_ID = re.compile(r"^[0-9]{1,9}$")
+SLUG = re.compile(r"^[-\w]{1,255}$")
+# The parameter that carries a selection through the search and the item pages.
+CARRY_PARAM = "compare"
+
+
+def compare_url(kind: str, keys: Iterable[str], export: bool = False) -> str:
+    """The comparison (or its CSV) of `keys` of `kind`, in that order."""
+    base = reverse("compare_export" if export else "compare")
+    query = urlencode([(kind, key) for key in keys])
+    return f"{base}?{query}" if query else base
+
+
+def _shown(value: str) -> str:
+    """A visitor's value quoted back in a message: short, whatever was typed."""
+    return Truncator(value).chars(40)
+
+
+# The selection carried on other pages ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a visitor has picked so far, read from `compare=<kind>:<key>` parameters.
+
+    Outside the compare page a bad token is dropped rather than reported: it is not that
+    page's job to judge it, and the compare page will, once the visitor gets there.
+    """
+
+    kind: str = ""
+    keys: tuple[str, ...] = ()
+
+    @classmethod
+    def from_params(cls, params: QueryDict) -> Selection:
+        kind, keys = "", []
+        for token in params.getlist(CARRY_PARAM):
+            token_kind, _sep, key = token.strip().partition(":")
+            if token_kind not in KINDS or not _valid_key(token_kind, key):
+                continue
+            kind = kind or token_kind
+            if token_kind == kind and key not in keys:
+                keys.append(key)
+        return cls(kind, tuple(keys[:MAX_ITEMS]))
+
+    def tokens(self) -> list[str]:
+        return [f"{self.kind}:{key}" for key in self.keys]
+
+    def link(self, kind: str, key: str) -> dict:
+        """The "Add to comparison" link for one item: what it does and where it goes."""
+        key = str(key)
+        if kind != self.kind or not self.keys:
+            # Nothing chosen yet (or things of the other kind): start a new comparison.
+            return {"state": "start", "url": compare_url(kind, [key])}
+        if key in self.keys:
+            return {"state": "chosen", "url": compare_url(kind, self.keys)}
+        if len(self.keys) >= MAX_ITEMS:
+            return {"state": "full", "url": compare_url(kind, self.keys)}
+        return {"state": "add", "url": compare_url(kind, [*self.keys, key])}
+
+
+def _valid_key(kind: str, key: str) -> bool:
+    return bool(PRACTICE_ID.match(key) if kind == "practice" else SLUG.match(key))
+
+
+# Cells, rows and the comparison ----------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One item's value for one field. Empty cells read "not reported"."""
+
+    text: str = ""
+    note: str = ""
+    items: list[tuple[str, str]] = field(default_factory=list)  # (label, url or "")
+    html: SafeString | str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.text or self.note or self.items or self.html)
+
+    @property
+    def plain(self) -> str:
+        """The value as one line of text, for the CSV and to compare values."""
+        parts = [self.text, *(label for label, _url in self.items), self.note]
+        if self.html:
+            parts.append(html.unescape(strip_tags(str(self.html))))
+        return re.sub(r"\s+", " ", "; ".join(p for p in parts if p)).strip()
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell]
+
+    @property
+    def differs(self) -> bool:
+        return len({cell.plain.casefold() for cell in self.cells}) > 1
+
+    @property
+    def all_empty(self) -> bool:
+        return all(cell.empty for cell in self.cells)
+
+
+@dataclass
+class Item:
+    key: str
+    title: str
+    url: str
+    eyebrow: str = ""
+    remove_url: str = ""
+
+
+@dataclass
+class CompareError:
+    message: str
+    fix_url: str = ""
+    fix_label: str = ""
+
+
+@dataclass
+class Comparison:
+    kind: str = ""
+    items: list[Item] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    errors: list[CompareError] = field(default_factory=list)
+    # For the "add another" form: public cities not chosen yet (slug, name).
+    city_options: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def keys(self) -> list[str]:
+        return [item.key for item in self.items]
+
+    @property
+    def can_add(self) -> bool:
+        return len(self.items) < MAX_ITEMS
+
+    @property
+    def carry_tokens(self) -> list[str]:
+        return [f"{self.kind}:{key}" for key in self.keys]
+
+    @property
+    def export_url(self) -> str:
+        return compare_url(self.kind, self.keys, export=True)
+
+    @property
+    def differing(self) -> int:
+        return sum(row.differs for row in self.rows)
+
+
+KIND_LABELS = {"city": gettext_lazy("cities"), "practice": gettext_lazy("practices")}
+
+
+def build(params: QueryDict, request: HttpRequest) -> Comparison:
+    """Read the parameters, check them, and build the table (or say what is wrong)."""
+    chosen = {kind: [v.strip() for v in params.getlist(kind) if v.strip()] for kind in KINDS}
+    if chosen["city"] and chosen["practice"]:
+        return Comparison(
+            errors=[
+                CompareError(
+                    _("Compare either cities or practices, not both at once."),
+                    compare_url("city", chosen["city"]),
+                    _("Compare only the cities"),
+                ),
+                CompareError(
+                    "",
+                    compare_url("practice", chosen["practice"]),
+                    _("Compare only the practices"),
+                ),
+            ]
+        )
+    kind = "city" if chosen["city"] else "practice" if chosen["practice"] else ""
+    if not kind:
+        # The bare page: a starting point, not an error.
+        return Comparison(city_options=_city_options([]))
+    keys = chosen[kind]
+    errors = _check(kind, keys)
+    if errors:
+        return Comparison(kind=kind, errors=errors)
+
+    pages = _find(kind, keys)
+    missing = [key for key in keys if key not in pages]
+    if missing:
+        return Comparison(
+            kind=kind,
+            errors=[
+                CompareError(
+                    (
+                        _("There is no public city with the address “%(key)s”.")
+                        if kind == "city"
+                        else _("There is no public practice number %(key)s.")
+                    )
+                    % {"key": _shown(key)},
+                    compare_url(kind, [k for k in keys if k != key]),
+                    _("Compare without “%(key)s”") % {"key": _shown(key)},
+                )
+                for key in missing
+            ],
+        )
+
+    ordered = [pages[key] for key in keys]
+    if kind == "city":
+        comparison = Comparison(kind=kind, rows=_city_rows(ordered, request))
+        comparison.city_options = _city_options(keys) if len(keys) < MAX_ITEMS else []
+    else:
+        comparison = Comparison(kind=kind, rows=_practice_rows(ordered, request))
+    comparison.items = [
+        Item(
+            key=key,
+            title=page.title,
+            url=page.get_url(request) or "",
+            eyebrow=(
+                page.country.name
+                if kind == "city"
+                else (page.city.title if getattr(page, "city", None) else "")
+            ),
+            remove_url=compare_url(kind, [k for k in keys if k != key]),
+        )
+        for key, page in zip(keys, ordered, strict=True)
+    ]
+    if len(keys) < MIN_ITEMS:
+        comparison.errors.append(
+            CompareError(
+                _("Choose at least one more city to compare with.")
+                if kind == "city"
+                else _("Choose at least one more practice to compare with.")
+            )
+        )
+    return comparison
+
+
+def _check(kind: str, keys: list[str]) -> list[CompareError]:
+    """Errors found without the database: how many, repeated, badly formed."""
+    unique = list(dict.fromkeys(keys))
+    if len(keys) > MAX_ITEMS:
+        return [
+            CompareError(
+                ngettext(
+                    "You chose %(n)d item; compare at most %(max)d at a time.",
+                    "You chose %(n)d items; compare at most %(max)d at a time.",
+                    len(keys),
+                )
+                % {"n": len(keys), "max": MAX_ITEMS},
+                compare_url(kind, unique[:MAX_ITEMS]),
+                _("Compare the first %(max)d") % {"max": MAX_ITEMS},
+            )
+        ]
+    errors = []
+    if len(unique) < len(keys):
+        errors.append(
+            CompareError(
+                _("The same item was chosen more than once."),
+                compare_url(kind, unique),
+                _("Compare each item once"),
+            )
+        )
+    for key in unique:
+        if kind == "practice" and not PRACTICE_ID.match(key):
+            errors.append(
+                CompareError(
+                    _("“%(key)s” is not a practice number.") % {"key": _shown(key)},
+                    compare_url(kind, [k for k in keys if k != key]),
+                    _("Compare without “%(key)s”") % {"key": _shown(key)},
+                )
+            )
+    return errors
+
+
+def _find(kind: str, keys: list[str]) -> dict[str, object]:
+    """The public pages for `keys`, by key; a malformed slug simply matches nothing."""
+    from cities.models import CityProfilePage
+    from exchange.pagetools import attach_parents
+
+    from .models import PracticePage
+
+    if kind == "city":
+        slugs = [k for k in keys if SLUG.match(k)]
+        found = CityProfilePage.objects.visible().filter(slug__in=slugs).select_related("region")
+        return {page.slug: page for page in found}
+    practices = attach_parents(
+        PracticePage.objects.visible()
+        .filter(id__in=[int(k) for k in keys])
+        .select_related("action_type")
+        .prefetch_related("themes", "target_groups", "partners__organisation"),
+        CityProfilePage,
+    )
+    return {str(page.id): page for page in practices}
+
+
+def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
+    from cities.models import CityProfilePage
+
+    return list(
+        CityProfilePage.objects.visible()
+        .exclude(slug__in=list(chosen))
+        .order_by("title")
+        .values_list("slug", "title")
+    )
+
+
+# Values ---------------------------------------------------------------------------------
+
+
+def _rich(value: str) -> Cell:
+    if not strip_tags(value or "").strip():
+        return Cell()
+    return Cell(html=mark_safe(expand_db_html(value)))  # the editor's rich text, as pages show it
+
+
+def _terms(terms: Iterable) -> Cell:
+    return Cell(items=[(term.name, "") for term in terms])
+
+
+def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
+    from cities.models import GovernanceBody
+
+    from .models import BarrierPage, OpportunityPage, PracticePage
+
+    ids = [c.id for c in cities]
+    by_path = {c.path: c.id for c in cities}
+    below = Q()
+    for city in cities:
+        below |= Q(path__startswith=city.path, depth=city.depth + 1)
+    # All cities sit under the one city index, so their paths have the same length.
+    path_len = len(cities[0].path)
+
+    practice_counts = dict(
+        PracticePage.objects.visible()
+        .filter(below)
+        .annotate(city_path=Substr("path", 1, path_len))
+        .order_by()
+        .values_list("city_path")
+        .annotate(n=Count("id"))
+    )
+    themes: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for path, slug, name, order in (
+        PracticePage.objects.visible()
+        .filter(below, themes__isnull=False)
+        .annotate(city_path=Substr("path", 1, path_len))
+        .order_by()
+        .values_list("city_path", "themes__slug", "themes__name", "themes__sort_order")
+        .distinct()
+    ):
+        themes[by_path[path]][slug] = (order, name)
+
+    def categories(model) -> dict[int, dict[str, tuple[int, str]]]:
+        """Record categories per city: records under the city or reported by it."""
+        found: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+        rows = (
+            model.objects.visible()
+            .filter(below | Q(reporting_cities__city_id__in=ids))
+            .order_by()
+            .values_list(
+                "path",
+                "category__slug",
+                "category__name",
+                "category__sort_order",
+                "reporting_cities__city_id",
+            )
+        )
+        for path, slug, name, order, reporter in rows:
+            for city_id in {by_path.get(path[:path_len]), reporter} & set(ids):
+                found[city_id][slug] = (order, name)
+        return found
+
+    barriers = categories(BarrierPage)
+    opportunities = categories(OpportunityPage)
+    bodies: dict[int, list] = defaultdict(list)
+    for body in GovernanceBody.objects.filter(page_id__in=ids).order_by("sort_order", "id"):
+        bodies[body.page_id].append(body)
+
+    def sorted_names(terms: dict[str, tuple[int, str]]) -> Cell:
+        return Cell(items=[(name, "") for _o, name in sorted(terms.values())])
+
+    def population(c) -> Cell:
+        if not c.population:
+            return Cell()
+        text = number_format(c.population, force_grouping=True)
+        year = c.population_year
+        return Cell(text=text, note=_("in %(year)s") % {"year": year} if year else "")
+
+    def women_share(c) -> Cell:
+        if c.women_share_of_migrants is None:
+            return Cell()
+        share = number_format(c.women_share_of_migrants.normalize(), use_l10n=True)
+        notes = []
+        if c.women_share_year:
+            notes.append(str(c.women_share_year))
+        if c.women_share_source:
+            notes.append(_("source: %(source)s") % {"source": c.women_share_source})
+        return Cell(text=f"{share}%", note="; ".join(notes))
+
+    def body_label(body) -> str:
+        details = []
+        if body.women_quota is not None:
+            details.append(_("at least %(quota)s%% women") % {"quota": body.women_quota})
+        if body.since_year:
+            details.append(_("since %(year)s") % {"year": body.since_year})
+        return f"{body.name} ({', '.join(details)})" if details else body.name
+
+    def focal_point(c) -> Cell:
+        items = []
+        if c.focal_point_email:
+            items.append((c.focal_point_email, f"mailto:{c.focal_point_email}"))
+        if c.focal_point_url:
+            items.append((c.focal_point_url, c.focal_point_url))
+        return Cell(text=c.focal_point_role, items=items)
+
+    def row(label: str, value) -> Row:
+        return Row(str(label), [value(c) for c in cities])
+
+    count = {c.id: practice_counts.get(c.path, 0) for c in cities}
+    return [
+        row(_("Country"), lambda c: Cell(text=str(c.country.name))),
+        row(_("Region"), lambda c: Cell(text=c.region.name)),
+        row(_("Kind of local government"), lambda c: Cell(text=c.get_government_kind_display())),
+        row(_("Population"), population),
+        row(
+            _("Mandate on migrant inclusion"),
+            lambda c: Cell(text=c.get_mandate_display() if c.mandate else "", note=c.mandate_note),
+        ),
+        row(
+            _("Place of migration"),
+            lambda c: Cell(items=[(role.capitalize(), "") for role in c.migration_roles]),
+        ),
+        row(_("Share of women among migrants"), women_share),
+        row(_("Migration context"), lambda c: _rich(c.migration_context)),
+        row(
+            _("Governance bodies"),
+            lambda c: Cell(items=[(body_label(b), "") for b in bodies[c.id]]),
+        ),
+        row(_("Challenges its practices address"), lambda c: sorted_names(themes[c.id])),
+        row(_("Barriers reported"), lambda c: sorted_names(barriers[c.id])),
+        row(_("Opportunities reported"), lambda c: sorted_names(opportunities[c.id])),
+        row(_("Public practices"), lambda c: Cell(text=str(count[c.id]))),
+        row(_("Focal point"), focal_point),
+    ]
+
+
+def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
+    from .models import BarrierPage, OpportunityPage, PracticeBarrier, PracticeOpportunity
+
+    ids = [p.id for p in practices]
+
+    def linked(link_model, fk: str, model) -> dict[int, list[tuple[str, str]]]:
+        """Public records each practice links to, in the editor's order: one query."""
+        found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        links = (
+            link_model.objects.filter(
+                page_id__in=ids, **{f"{fk}__in": model.objects.visible().values("id")}
+            )
+            .select_related(f"{fk}__category")
+            .order_by("page_id", "sort_order", "id")
+        )
+        for link in links:
+            record = getattr(link, fk)
+            found[link.page_id].append(
+                (f"{record.title} ({record.category.name})", record.get_url(request) or "")
+            )
+        return found
+
+    barriers = linked(PracticeBarrier, "barrier", BarrierPage)
+    opportunities = linked(PracticeOpportunity, "opportunity", OpportunityPage)
+
+    def years(p) -> Cell:
+        if p.start_year and p.end_year:
+            return Cell(text=f"{p.start_year}\u2013{p.end_year}")
+        if p.start_year:
+            return Cell(text=_("since %(year)s") % {"year": p.start_year})
+        if p.end_year:
+            return Cell(text=_("until %(year)s") % {"year": p.end_year})
+        return Cell()
+
+    def contact(p) -> Cell:
+        items = [(p.contact_email, f"mailto:{p.contact_email}")] if p.contact_email else []
+        return Cell(text=p.contact_role, items=items)
+
+    def city(p) -> Cell:
+        if not getattr(p, "city", None):
+            return Cell()
+        return Cell(items=[(p.city.title, p.city.get_url(request) or "")])
+
+    def row(label: str, value) -> Row:
+        return Row(str(label), [value(p) for p in practices])
+
+    return [
+        row(_("City"), city),
+        row(_("Summary"), lambda p: Cell(text=p.summary)),
+        row(_("Challenges addressed"), lambda p: _terms(p.themes.all())),
+        row(_("For whom"), lambda p: _terms(p.target_groups.all())),
+        row(
+            _("Type of action"),
+            lambda p: Cell(text=p.action_type.name if p.action_type else ""),
+        ),
+        row(_("Mandate used"), lambda p: Cell(text=p.get_mandate_display() if p.mandate else "")),
+        row(_("Status"), lambda p: Cell(text=p.get_status_display())),
+        row(_("Years"), years),
+        row(_("Evidence"), lambda p: Cell(text=p.get_evidence_display())),
+        row(
+            _("Budget"),
+            lambda p: Cell(text=p.get_budget_band_display() if p.budget_band else ""),
+        ),
+        row(_("Funding"), lambda p: Cell(text=p.funding)),
+        row(
+            _("Partners"),
+            lambda p: Cell(items=[(str(link.organisation), "") for link in p.partners.all()]),
+        ),
+        row(_("Barriers it addresses"), lambda p: Cell(items=barriers[p.id])),
+        row(_("Opportunities it builds on"), lambda p: Cell(items=opportunities[p.id])),
+        row(_("Results"), lambda p: _rich(p.results)),
+        row(_("Lessons learned"), lambda p: _rich(p.lessons)),
+        row(_("What another city would need"), lambda p: _rich(p.transferability)),
+        row(_("Contact"), contact),
+        row(
+            _("Last verified"),
+            lambda p: Cell(text=date_format(p.last_verified) if p.last_verified else ""),
+        ),
+    ]

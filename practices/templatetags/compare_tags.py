@@ -1,0 +1,39 @@
+""" "Add to comparison" links and the selection carried through the search, without JavaScript."""
+
+from __future__ import annotations
+
+from django import template
+
+from practices.compare import CARRY_PARAM, MAX_ITEMS, Selection, compare_url
+
+register = template.Library()
+
+
+def _selection(context) -> Selection:
+    request = context.get("request")
+    return Selection.from_params(request.GET) if request is not None else Selection()
+
+
+@register.inclusion_tag("practices/includes/compare_add.html", takes_context=True)
+def compare_add(context, kind: str, key, title: str = "") -> dict:
+    """A link adding this city (key: slug) or practice (key: id) to the comparison."""
+    selection = _selection(context)
+    return {
+        **selection.link(kind, str(key)),
+        "title": title,
+        "count": len(selection.keys),
+        "max_items": MAX_ITEMS,
+    }
+
+
+@register.inclusion_tag("practices/includes/compare_carry.html", takes_context=True)
+def compare_carry(context) -> dict:
+    """Hidden inputs (inside a GET form) that keep the selection, and a way back to it."""
+    selection = _selection(context)
+    return {
+        "param": CARRY_PARAM,
+        "tokens": selection.tokens(),
+        "kind": selection.kind,
+        "count": len(selection.keys),
+        "url": compare_url(selection.kind, selection.keys) if selection.keys else "",
+    }

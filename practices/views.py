@@ -1,0 +1,64 @@
+"""The comparison page and its CSV: thin layers over `compare.build`."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import compare
+
+# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A value a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+@require_GET
+def compare_page(request: HttpRequest) -> HttpResponse:
+    comparison = compare.build(request.GET, request)
+    context = {
+        "comparison": comparison,
+        "kind_label": compare.KIND_LABELS.get(comparison.kind, ""),
+        "max_items": compare.MAX_ITEMS,
+        "search_url": reverse("search"),
+        "compare_url": reverse("compare"),
+        "crumbs": [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}],
+        "current": {"title": _("Compare")},
+    }
+    # A bad selection is the visitor's error: the page explains it, with status 400.
+    return render(
+        request, "practices/compare.html", context, status=400 if comparison.errors else 200
+    )
+
+
+@require_GET
+def compare_export(request: HttpRequest) -> HttpResponse:
+    comparison = compare.build(request.GET, request)
+    if comparison.errors or not comparison.items:
+        messages = [e.message for e in comparison.errors if e.message] or [
+            _("Choose 2 to %(max)d cities or practices to compare.") % {"max": compare.MAX_ITEMS}
+        ]
+        return HttpResponse(
+            "\n".join(messages) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"exchange-compare-{comparison.kind}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The byte order mark makes spreadsheet programs read the file as UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("Field"), *(_cell(item.title) for item in comparison.items)])
+    writer.writerow(
+        [_("Web address"), *(request.build_absolute_uri(item.url) for item in comparison.items)]
+    )
+    for row in comparison.rows:
+        writer.writerow([_cell(row.label), *(_cell(cell.plain) for cell in row.cells)])
+    return response
