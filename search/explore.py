@@ -1,0 +1,389 @@
+"""Aggregates for the explore pages: the theme matrix and the insights, from search documents.
+
+Every number is counted on the facet bitsets of `facet_index` (public, live content only,
+the same bits the database engine filters on), so a matrix cell equals the total the search
+shows for the cell's link, and a page costs the same few queries however big the network:
+the index token, the vocabularies' labels and, for city columns, the city documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import facet_index
+from .charts import BarChart, Reference, bar_chart
+from .facet_index import FacetIndex, positions
+from .facets import FACETS, DocumentType
+from .models import SearchDocument
+
+COLUMN_KINDS = ("region", "city")
+
+
+def search_url(*params: tuple[str, str]) -> str:
+    """The search page for `params`, in the order given (type first reads best)."""
+    return reverse("search") + "?" + urlencode([(k, v) for k, v in params if v])
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str = ""  # the search that lists what was counted; none for an empty cell
+
+    @property
+    def empty(self) -> bool:
+        return not self.count
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    total: Cell
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    cells: list[Cell]
+    total: Cell
+
+
+@dataclass
+class Matrix:
+    id: str
+    caption: str
+    row_heading: str
+    columns: list[Column]
+    rows: list[Row]
+    total: Cell
+    total_label: str
+    note: str = ""
+
+    @property
+    def gaps(self) -> int:
+        return sum(cell.empty for row in self.rows for cell in row.cells)
+
+
+@dataclass(frozen=True)
+class City:
+    slug: str
+    name: str
+    region: str  # region slug, "" when the city gives none
+
+
+@dataclass(frozen=True)
+class MatrixParams:
+    columns: str = "region"
+    region: str = ""
+
+
+def _cell(bits: int, *params: tuple[str, str]) -> Cell:
+    count = bits.bit_count()
+    return Cell(count, search_url(*params) if count else "")
+
+
+def _postings(index: FacetIndex, facet: str) -> dict[str, int]:
+    return index.postings.get(facet, {})
+
+
+def _type_bits(index: FacetIndex, type_: str) -> int:
+    return _postings(index, "type").get(type_, 0)
+
+
+def _region_bits(index: FacetIndex, region: str) -> int:
+    return _postings(index, "region").get(region, 0) if region else index.everything
+
+
+def public_cities(index: FacetIndex) -> list[City]:
+    """Public cities (those with a search document) by name, each with its region (1 query)."""
+    city_docs = _type_bits(index, DocumentType.CITY)
+    region_of: dict[int, str] = {}
+    for region, bits in _postings(index, "region").items():
+        for pos in positions(bits & city_docs):
+            region_of[index.ids[pos]] = region
+    # By the unaccented title, as the search sorts: São Paulo among the S, before Sousse.
+    rows = (
+        SearchDocument.objects.filter(type=DocumentType.CITY)
+        .order_by("title_sort", "pk")
+        .values_list("pk", "city_slug", "city_name")
+    )
+    return [City(slug, name, region_of.get(pk, "")) for pk, slug, name in rows if slug]
+
+
+def parse_matrix_params(data: QueryDict) -> tuple[MatrixParams | None, dict[str, list[str]]]:
+    """(params, {}) for good parameters, (None, {param: [message]}) for bad ones."""
+    errors: dict[str, list[str]] = {}
+    columns = data.get("columns", "").strip() or "region"
+    if columns not in COLUMN_KINDS:
+        errors["columns"] = [_("Choose columns by “region” or by “city”.")]
+    region = data.get("region", "").strip()
+    if region and (len(region) > 100 or region not in FACETS["region"].labels([region])):
+        errors["region"] = [_("There is no region “%(region)s”.") % {"region": region[:100]}]
+    if errors:
+        return None, errors
+    return MatrixParams(columns=columns, region=region), {}
+
+
+def theme_matrix(
+    params: MatrixParams, index: FacetIndex | None = None, cities: list[City] | None = None
+) -> Matrix:
+    """Practices per challenge (rows) and region or city (columns)."""
+    index = index or facet_index.current()
+    practices = _type_bits(index, DocumentType.PRACTICE)
+    themes = _postings(index, "theme")
+    practice_type = ("type", DocumentType.PRACTICE)
+    columns: list[tuple[str, str, int, tuple[str, str]]] = []  # key, label, bits, param
+    if params.columns == "region":
+        for slug, label in FACETS["region"].labels(None).items():
+            bits = practices & _region_bits(index, slug)
+            columns.append((slug, label, bits, ("region", slug)))
+        scope = practices
+        scope_param = ("region", "")
+    else:
+        city_bits = _postings(index, "city")
+        for city in public_cities(index) if cities is None else cities:
+            if params.region and city.region != params.region:
+                continue
+            bits = practices & city_bits.get(city.slug, 0)
+            if bits:  # only cities with at least one public practice
+                columns.append((city.slug, city.name, bits, ("city", city.slug)))
+        scope = practices & _region_bits(index, params.region)
+        scope_param = ("region", params.region)
+    rows = []
+    for slug, label in FACETS["theme"].labels(None).items():
+        theme = themes.get(slug, 0)
+        theme_param = ("theme", slug)
+        rows.append(
+            Row(
+                key=slug,
+                label=label,
+                cells=[
+                    _cell(theme & bits, practice_type, theme_param, p) for *_, bits, p in columns
+                ],
+                total=_cell(theme & scope, practice_type, theme_param, scope_param),
+            )
+        )
+    return Matrix(
+        id="theme-matrix",
+        caption=(
+            _("Public practices by challenge and region")
+            if params.columns == "region"
+            else _("Public practices by challenge and city")
+        ),
+        row_heading=str(FACETS["theme"].label),
+        columns=[
+            Column(key, label, _cell(bits, practice_type, param))
+            for key, label, bits, param in columns
+        ],
+        rows=rows,
+        total=_cell(scope, practice_type, scope_param),
+        total_label=_("All practices"),
+        note=_(
+            "A practice that works on several challenges is counted in each of their rows; "
+            "the totals count it once."
+        ),
+    )
+
+
+def barrier_matrix(
+    params: MatrixParams, index: FacetIndex | None = None, cities: list[City] | None = None
+) -> Matrix:
+    """Public barrier records per category (rows) and city (columns): who faces what.
+
+    A record counts for its own city and for every public city that reported it."""
+    index = index or facet_index.current()
+    records = _type_bits(index, DocumentType.BARRIER)
+    city_bits = _postings(index, "city")
+    categories = _postings(index, "barrier")
+    barrier_type = ("type", DocumentType.BARRIER)
+    columns = []
+    for city in public_cities(index) if cities is None else cities:
+        if params.region and city.region != params.region:
+            continue
+        bits = records & city_bits.get(city.slug, 0)
+        if bits:
+            columns.append((city, bits))
+    # A record is filed under the regions of its cities, so the region filter matches the
+    # records of exactly these columns.
+    scope = records & _region_bits(index, params.region)
+    scope_param = ("region", params.region)
+    rows = []
+    for slug, label in FACETS["barrier"].labels(None).items():
+        category = categories.get(slug, 0)
+        category_param = ("barrier", slug)
+        rows.append(
+            Row(
+                key=slug,
+                label=label,
+                cells=[
+                    _cell(category & bits, barrier_type, category_param, ("city", city.slug))
+                    for city, bits in columns
+                ],
+                total=_cell(category & scope, barrier_type, category_param, scope_param),
+            )
+        )
+    return Matrix(
+        id="barrier-matrix",
+        caption=_("Public barrier records by category and city"),
+        row_heading=str(FACETS["barrier"].label),
+        columns=[
+            Column(city.slug, city.name, _cell(bits, barrier_type, ("city", city.slug)))
+            for city, bits in columns
+        ],
+        rows=rows,
+        total=_cell(scope, barrier_type, scope_param),
+        total_label=_("All barrier records"),
+        note=_(
+            "A record counts for the city that published it and for each city that reported "
+            "it; the totals count it once and include findings of dialogues not tied to a city."
+        ),
+    )
+
+
+# Insights
+
+
+@dataclass
+class Gap:
+    theme: str
+    regions: list[str]
+
+
+@dataclass
+class Parity:
+    theme: str
+    label: str
+    cities: int
+    url: str
+    needed: int  # more cities needed to reach half of the network
+
+
+@dataclass
+class Insights:
+    practices: int
+    cities: int
+    half: int
+    charts: list[BarChart] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    regions_without_cities: list[str] = field(default_factory=list)
+    parity: list[Parity] = field(default_factory=list)
+    parity_chart: BarChart | None = None
+
+
+def _counts(
+    index: FacetIndex, facet: str, labels: dict[str, str], scope: int, type_: str
+) -> list[tuple[str, int, str]]:
+    postings = _postings(index, facet)
+    return [
+        (
+            label,
+            (postings.get(value, 0) & scope).bit_count(),
+            search_url(("type", type_), (facet, value)),
+        )
+        for value, label in labels.items()
+    ]
+
+
+def _chart(chart_id: str, title: str, heading: str, bars: Iterable) -> BarChart:
+    return bar_chart(
+        chart_id,
+        list(bars),
+        title=title,
+        description=_(
+            "Horizontal bars; the number of public practices is written after each bar."
+        ),
+        label_heading=heading,
+        value_heading=_("Practices"),
+    )
+
+
+def insights(index: FacetIndex | None = None) -> Insights:
+    index = index or facet_index.current()
+    practices = _type_bits(index, DocumentType.PRACTICE)
+    city_docs = _type_bits(index, DocumentType.CITY)
+    practice = DocumentType.PRACTICE
+    theme_labels = FACETS["theme"].labels(None)
+    region_labels = FACETS["region"].labels(None)
+    cities_total = city_docs.bit_count()
+    # Half of the network: at least half of the public cities, rounded up.
+    half = (cities_total + 1) // 2
+    result = Insights(practices=practices.bit_count(), cities=cities_total, half=half)
+    result.charts = [
+        _chart(
+            "chart-theme",
+            _("Public practices by challenge"),
+            str(FACETS["theme"].label),
+            _counts(index, "theme", theme_labels, practices, practice),
+        ),
+        _chart(
+            "chart-region",
+            _("Public practices by region"),
+            str(FACETS["region"].label),
+            _counts(index, "region", region_labels, practices, practice),
+        ),
+        _chart(
+            "chart-status",
+            _("Public practices by status"),
+            str(FACETS["status"].label),
+            _counts(index, "status", FACETS["status"].labels(None), practices, practice),
+        ),
+        _chart(
+            "chart-evidence",
+            _("Public practices by evidence level"),
+            str(FACETS["evidence"].label),
+            _counts(index, "evidence", FACETS["evidence"].labels(None), practices, practice),
+        ),
+    ]
+    themes = _postings(index, "theme")
+    regions = _postings(index, "region")
+    # Gaps only where a public city could have filled them; regions without any public city
+    # are listed apart (every challenge is missing there).
+    regions_with_cities = {slug for slug in region_labels if regions.get(slug, 0) & city_docs}
+    result.regions_without_cities = [
+        label for slug, label in region_labels.items() if slug not in regions_with_cities
+    ]
+    for slug, label in theme_labels.items():
+        theme = themes.get(slug, 0) & practices
+        missing = [
+            region_label
+            for region, region_label in region_labels.items()
+            if region in regions_with_cities and not theme & regions.get(region, 0)
+        ]
+        if missing:
+            result.gaps.append(Gap(label, missing))
+        # A city document is filed under the themes of its public practices, so this counts
+        # the public cities with at least one public practice on the challenge.
+        working = (themes.get(slug, 0) & city_docs).bit_count()
+        result.parity.append(
+            Parity(
+                theme=slug,
+                label=label,
+                cities=working,
+                url=search_url(("type", DocumentType.CITY), ("theme", slug)),
+                needed=max(0, half - working),
+            )
+        )
+    result.parity_chart = bar_chart(
+        "chart-parity",
+        [(p.label, p.cities, p.url) for p in result.parity],
+        title=_("Cities working on each challenge"),
+        description=_(
+            "Horizontal bars; the number of public cities with at least one public practice "
+            "on the challenge is written after each bar."
+        ),
+        label_heading=str(FACETS["theme"].label),
+        value_heading=_("Cities"),
+        reference=Reference(
+            half,
+            _("Dashed line: half of the network, %(half)d of %(total)d cities")
+            % {"half": half, "total": cities_total},
+        ),
+    )
+    return result
