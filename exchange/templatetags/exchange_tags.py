@@ -72,6 +72,11 @@ def primary_nav(context) -> dict:
     search_url = reverse("search")
     on_search = request is not None and request.path == search_url
     items.append({"key": "search", "url": search_url, "current": "page" if on_search else None})
+    # The explore pages (insights, theme matrix): plain views too, no query.
+    explore_url = reverse("explore")
+    path = request.path if request is not None else ""
+    here = "page" if path == explore_url else "true" if path.startswith(explore_url) else None
+    items.append({"key": "explore", "url": explore_url, "current": here})
     return {"items": items}
 
 
