@@ -28,14 +28,18 @@ def _provenance(page) -> dict:
 
 def practice_context(practice) -> dict:
     from .models import BarrierPage, OpportunityPage
+    from .similarity import similar_practices
 
+    themes = list(practice.themes.all())
+    tags = list(practice.tags.all())
     return {
         **_provenance(practice),
         "city": _parent_city(practice),
-        "themes": list(practice.themes.all()),
+        "themes": themes,
         "target_groups": list(practice.target_groups.all()),
         "sdg_targets": list(practice.sdg_targets.all()),
-        "tags": list(practice.tags.all()),
+        "tags": tags,
+        "similar_practices": similar_practices(practice, themes, tags),
         "barriers": linked_pages(practice.barrier_links, "barrier", BarrierPage, "category"),
         "opportunities": linked_pages(
             practice.opportunity_links, "opportunity", OpportunityPage, "category"

