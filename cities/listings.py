@@ -9,6 +9,7 @@ from django.db.models.functions import Substr
 from exchange.models import Region
 
 from .forms import CityFilterForm
+from .map import city_map
 
 CITIES_PER_PAGE = 48
 
@@ -54,6 +55,8 @@ def city_index_context(index, request) -> dict:
         "filter_form": form,
         "cities_page": page,
         "cities": page.object_list,
+        # Every matching city, not only this page's: the map is the whole picture. One query.
+        "city_map": city_map(filtered, request) if paginator.count else None,
         "is_filtered": form.is_bound
         and form.is_valid()
         and any(form.cleaned_data[k] for k in ("region", "country")),

@@ -1,0 +1,156 @@
+"""The map of the cities: a world outline shipped with the code, drawn on the server as SVG.
+
+No tiles, no script, nothing fetched: the land outline lives in cities/data/land.json (see the
+README there for its source and licence) and is projected here once per process. Each city with
+coordinates becomes a marker that links to its page; every city, placed or not, is also in a
+plain list grouped by region, for screen readers and anything that does not show SVG.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+LAND_FILE = Path(__file__).parent / "data" / "land.json"
+
+# Equirectangular ("plate carrée") projection: longitude and latitude map straight to x and y,
+# which keeps the arithmetic checkable by hand. The map shows 85°N to 60°S: the Arctic ocean
+# and Antarctica hold no member city, and cutting them makes the inhabited land larger.
+WIDTH = 1000
+NORTH = 85.0
+SOUTH = -60.0
+SCALE = WIDTH / 360  # drawing units per degree, the same both ways
+HEIGHT = round((NORTH - SOUTH) * SCALE, 1)
+
+# Outline coordinates are rounded to this many decimals of a drawing unit. At 1000 units wide a
+# unit is a pixel or so on a laptop: finer is weight nobody sees.
+OUTLINE_PLACES = 1
+
+
+def project(longitude: float | Decimal, latitude: float | Decimal) -> tuple[float, float]:
+    """Drawing coordinates (x to the east, y to the south) of a point in degrees.
+
+    Latitudes beyond the map's edges are held at the edge, so a marker is never drawn off it.
+    """
+    lon = float(longitude)
+    lat = min(max(float(latitude), SOUTH), NORTH)
+    return ((lon + 180) * SCALE, (NORTH - lat) * SCALE)
+
+
+def _number(value: float) -> str:
+    """Shortest text for a coordinate: 12 not 12.0, -0.5 not -0.50, 0 not -0."""
+    text = f"{round(value, OUTLINE_PLACES):.{OUTLINE_PLACES}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def ring_path(points: Iterable[tuple[float, float]]) -> str:
+    """One closed ring as SVG path data: an absolute move, then relative lines.
+
+    Relative steps between neighbouring coast points are small numbers, which is what keeps the
+    outline light (and it compresses well).
+    """
+    commands: list[str] = []
+    previous: tuple[float, float] | None = None
+    for lon, lat in points:
+        x, y = project(lon, lat)
+        # Snap to the grid first, so the relative steps add up to the rounded points exactly.
+        x, y = round(x, OUTLINE_PLACES), round(y, OUTLINE_PLACES)
+        if previous is None:
+            commands.append(f"M{_number(x)} {_number(y)}l")
+        else:
+            dx, dy = x - previous[0], y - previous[1]
+            if dx or dy:
+                step = f"{_number(dx)} {_number(dy)}"
+                # A minus sign or the command letter separates numbers; else a space must.
+                separate = len(commands) > 1 and not step.startswith("-")
+                commands.append(f" {step}" if separate else step)
+        previous = (x, y)
+    return "".join(commands) + "z" if commands else ""
+
+
+@lru_cache(maxsize=1)
+def outline_path() -> str:
+    """The land as the `d` of one SVG path; read and projected once per process."""
+    with LAND_FILE.open(encoding="utf-8") as f:
+        land = json.load(f)
+    return "".join(ring_path(ring) for polygon in land["coordinates"] for ring in polygon)
+
+
+@dataclass(frozen=True)
+class Marker:
+    title: str
+    label: str
+    url: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class ListedCity:
+    title: str
+    label: str
+    url: str
+    on_map: bool
+
+
+@dataclass
+class RegionGroup:
+    name: str
+    cities: list[ListedCity] = field(default_factory=list)
+
+
+@dataclass
+class CityMap:
+    markers: list[Marker]
+    regions: list[RegionGroup]
+    width: int = WIDTH
+    height: float = HEIGHT
+
+    @property
+    def outline(self) -> str:
+        return outline_path()
+
+    @property
+    def unplaced_count(self) -> int:
+        return sum(not city.on_map for group in self.regions for city in group.cities)
+
+
+def _label(city) -> str:
+    """What a marker or list entry is called: the city and its country."""
+    if not city.country:
+        return city.title
+    return _("%(city)s, %(country)s") % {"city": city.title, "country": city.country.name}
+
+
+def city_map(cities: Iterable, request=None) -> CityMap:
+    """Markers and the region-grouped list for `cities`: CityProfilePages, region selected.
+
+    Callers pass only public cities (`visible()`): this draws whatever it is given.
+    """
+    markers: list[Marker] = []
+    groups: dict[int, tuple[tuple, RegionGroup]] = {}
+    for city in cities:
+        url = city.get_url(request)
+        label = _label(city)
+        placed = city.latitude is not None and city.longitude is not None
+        if placed:
+            x, y = project(city.longitude, city.latitude)
+            markers.append(Marker(city.title, label, url, round(x, 1), round(y, 1)))
+        region = city.region
+        key = (region.sort_order, region.name, region.pk)
+        _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.name)))
+        group.cities.append(ListedCity(city.title, label, url, placed))
+    for _key, group in groups.values():
+        group.cities.sort(key=lambda c: c.title.casefold())
+    # West to east, so that the Tab key moves across the map the way the eye reads it.
+    markers.sort(key=lambda m: (m.x, m.y, m.title))
+    return CityMap(
+        markers=markers,
+        regions=[group for _key, group in sorted(groups.values(), key=lambda kv: kv[0])],
+    )
