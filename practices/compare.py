@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -311,7 +312,7 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
     from cities.models import CityProfilePage
     from exchange.pagetools import attach_parents
 
-    from .models import PracticePage
+    from .models import PracticePage, PracticePartner
 
     if kind == "city":
         slugs = [k for k in keys if SLUG.match(k)]
@@ -321,7 +322,11 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
         PracticePage.objects.visible()
         .filter(id__in=[int(k) for k in keys])
         .select_related("action_type")
-        .prefetch_related("themes", "target_groups", "partners__organisation"),
+        .prefetch_related(
+            "themes",
+            "target_groups",
+            Prefetch("partners", queryset=PracticePartner.objects.select_related("organisation")),
+        ),
         CityProfilePage,
     )
     return {str(page.id): page for page in practices}
@@ -330,12 +335,14 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
 def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
     from cities.models import CityProfilePage
 
-    return list(
-        CityProfilePage.objects.visible()
-        .exclude(slug__in=list(chosen))
-        .order_by("title")
-        .values_list("slug", "title")
-    )
+    options = CityProfilePage.objects.visible().exclude(slug__in=list(chosen))
+    # Sorted as readers expect (São Paulo before Sousse), not by code point as databases do.
+    return sorted(options.values_list("slug", "title"), key=lambda option: _sort_key(option[1]))
+
+
+def _sort_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # Values ---------------------------------------------------------------------------------
