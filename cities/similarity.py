@@ -53,6 +53,11 @@ CONTEXT_ROLES: tuple[tuple[str, object], ...] = (
 )
 
 
+def _share(value: Decimal) -> str:
+    # 52.0 -> "52", 48.5 -> "48.5"; normalize() alone would print 50 as "5E+1".
+    return number_format(value, decimal_pos=0 if value % 1 == 0 else 1, use_l10n=True)
+
+
 def size_band(population: int | None) -> str | None:
     """The size band key of a population, or None when the population is not known."""
     if not population:
@@ -140,7 +145,7 @@ def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, l
         score += WEIGHTS["women_share"]
         reasons.append(
             _("Similar share of women among migrants: %(share)s%%")
-            % {"share": number_format(other.women_share.normalize(), use_l10n=True)}
+            % {"share": _share(other.women_share)}
         )
     themes = profile.themes & other.themes
     if themes:
