@@ -376,3 +376,7 @@ def test_query_counts_are_exact_and_do_not_grow(client, c):
 
 
 EXPECTED_QUERIES = {"city": 29, "similar": 21, "like_mine": 18, "practice": 31, "barrier": 21}
+
+
+def test_the_city_index_links_to_the_form(client, c):
+    assert 'href="/cities/like-mine/"' in client.get("/cities/").content.decode()
