@@ -19,6 +19,7 @@ from exchange.vocabularies import Region
 
 from .factories import CityProfilePageFactory
 from .helpers import count_queries, html_of, visible_text
+from .test_deployment import WEIGHT_LIMIT, transfer_size
 
 # Turin, Sousse and São Paulo are public and placed; Gafsa is public without coordinates;
 # the others must never show.
@@ -294,3 +295,12 @@ def test_city_index_query_count_does_not_grow_with_cities(client, site_tree):
 
 # Measured: 16 for the page without the map, plus one for every matching city the map draws.
 CITY_INDEX_QUERIES = 17
+
+
+@pytest.mark.django_db
+def test_city_index_with_the_map_stays_light(client, site_tree):
+    add_cities(site_tree.cities, 30, 0)
+    svg = svg_of(client.get("/cities/"))
+    assert len(svg.encode()) < 60 * 1024
+    # HTML and stylesheet, gzipped, as the demo pages are measured.
+    assert transfer_size(client, "/cities/") < WEIGHT_LIMIT
