@@ -2,7 +2,8 @@
 
 Times are never asserted; what is checked is that the generator writes a labelled,
 repeatable corpus, that every engine answers the fixed queries with the hits the corpus
-implies, and that the README table renders from the results.
+implies, that the pages built on it (explore, compare, cities like mine, detail pages)
+answer and are timed at every size, and that the README tables render from the results.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ from tests.bench.corpus import LABEL, SyntheticCorpus
 from tests.bench.run import README_END, README_START, measure, render_markdown, update_readme
 
 CITIES, PRACTICES = 20, 200
+PAGES = [
+    "insights",
+    "theme matrix, by region",
+    "theme matrix, by city",
+    "compare 4 practices",
+    "compare 4 cities",
+    "cities like the biggest",
+    "practice page",
+    "city page, biggest city",
+    "city page, median city",
+]
 
 
 @pytest.fixture
@@ -68,6 +80,20 @@ def test_bench_measures_every_engine_and_renders_the_table(bench, tmp_path):
     assert "skipped" in base_final["barrier + opportunity"]
     assert ours["rebuild"]["documents"] == CITIES + PRACTICES
 
+    # Every page answers 200 at every size, and is timed.
+    pages = bench["pages"]
+    assert pages["database"] == ours["database"]  # SQLite or PostgreSQL, as the suite runs
+    for size in ("80", str(PRACTICES)):
+        timed = pages["sizes"][size]
+        assert timed["errors"] == 0, timed["pages"]
+        assert timed["pages_timed"] == len(PAGES)
+        assert list(timed["pages"]) == PAGES
+        for page in timed["pages"].values():
+            assert page["status"] == 200 and page["p50_ms"] > 0 and page["db_queries"] > 0
+    final_pages = pages["sizes"][str(PRACTICES)]["pages"]
+    assert final_pages["practice page"]["url"].startswith("/cities/synthetic-city-")
+    assert final_pages["compare 4 practices"]["url"].count("practice=") == 4
+
     # The README table renders from these results (one measure run serves both checks).
     results = {
         **bench,
@@ -79,9 +105,12 @@ def test_bench_measures_every_engine_and_renders_the_table(bench, tmp_path):
         "warmup": 1,
         "notes": ["a note"],
     }
-    markdown = render_markdown(results)
-    assert "| database · SQLite |" in markdown
-    assert "database · SQLite vs Wagtail baseline · SQLite" in markdown
+    markdown = render_markdown({**results, "pages": [pages]})
+    assert f"| {ours['label']} |" in markdown
+    assert "**Pages, p50 / p95 in ms**" in markdown
+    assert f"| insights | {pages['label']} |" in markdown
+    assert f"| city page, median city | {pages['label']} |" in markdown
+    assert f"{ours['label']} vs {baseline['label']}" in markdown
     readme = tmp_path / "README.md"
     readme.write_text("# Project\n\nIntro.\n")
     update_readme(markdown, readme)

@@ -12,10 +12,15 @@ follow a Zipf law over per-language lists (so there are common and rare words), 
 practice is written in one of five languages (stored on its search document).
 
 Our engines read search documents, so the writer stores them directly
-(SearchDocument + FacetValue, then the engine's full-text side). The Wagtail baseline
-needs real pages: the writer bulk-inserts PracticePage rows under synthetic cities with
-computed tree paths (no signals, no revisions), which also gives every document the page
-its primary key points at.
+(SearchDocument + FacetValue, then the engine's full-text side), as `search_index` would
+write them: a city document is also filed under everything its practices are filed under
+(themes, barrier categories, tags...), which the insights, the theme matrix and "cities
+like mine" read. The Wagtail baseline needs real pages: the writer bulk-inserts
+PracticePage rows under synthetic cities with computed tree paths and URL paths (no
+signals, no revisions), which also gives every document the page its primary key points
+at. The cities sit under a city index (slug "cities") below the default site's home page,
+so the pages are served at their real addresses (/cities/<city>/<practice>/) and the page
+benchmark (pages.py) can request them.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
-from cities.models import CityProfilePage
+from cities.models import CityIndexPage, CityProfilePage
+from exchange.models import HomePage
 from exchange.vocabularies import (
     ActionType,
     BarrierCategory,
@@ -145,6 +151,9 @@ COUNTRIES = [
 _SYLLABLES = "sa mo ri ta ve lo na pe ca du li ro ma bel san gra fio ten vi la"
 SYLLABLES = _SYLLABLES.split()
 
+# What a city document inherits from its practices (search/documents.py, city_documents).
+CITY_ROLLUP = ("theme", "barrier", "opportunity", "target_group", "action_type", "sdg", "tag")
+
 MANDATES = {"own-competence": 50, "shared": 30, "outside-mandate": 15, "": 5}
 STATUSES = {"active": 55, "completed": 25, "planned": 12, "discontinued": 8}
 EVIDENCE = {"described": 65, "monitored": 25, "evaluated": 10}
@@ -169,6 +178,8 @@ class SyntheticCity:
     summary: str
     page_id: int | None = None
     path: str = ""
+    url_path: str = ""
+    depth: int = 0
     children: int = 0
 
 
@@ -325,13 +336,16 @@ class CorpusWriter:
         self.tag_labels = dict(corpus.tags)
         self.ids: dict[str, dict[str, int]] = {}
         self.index_page: Page | None = None
+        # (city page id, facet, value) already filed on the city documents.
+        self.city_facets: set[tuple[int, str, str]] = set()
         # Time spent writing pages (baseline side) and document rows (our side), for the report.
         self.seconds: dict[str, float] = defaultdict(float)
 
     # ------------------------------------------------------------------ pages
-    def _page(self, parent_path: str, depth: int, step: int, title: str, slug: str, ct) -> Page:
+    def _page(self, parent: Page | SyntheticCity, step: int, title: str, slug: str, ct) -> Page:
+        depth = parent.depth + 1
         return Page(
-            path=Page._get_path(parent_path, depth, step),
+            path=Page._get_path(parent.path, depth, step),
             depth=depth,
             numchild=0,
             title=title,
@@ -342,7 +356,8 @@ class CorpusWriter:
             live=True,
             first_published_at=datetime(2019, 1, 1, tzinfo=UTC),
             last_published_at=datetime(2019, 1, 1, tzinfo=UTC),
-            url_path="",
+            # What Page.set_url_path would store: get_url() and the site's routing need it.
+            url_path=f"{parent.url_path}{slug}/",
         )
 
     @staticmethod
@@ -377,19 +392,19 @@ class CorpusWriter:
         from exchange.vocabularies import Region
 
         regions = dict(Region.objects.values_list("slug", "pk"))
-        root = Page.get_first_root_node()
-        self.index_page = root.add_child(
-            instance=Page(title=f"{LABEL} Cities", slug=f"{SLUG_PREFIX}-cities", live=True)
+        self.index_page = self._site_home().add_child(
+            instance=CityIndexPage(title=f"{LABEL} Cities", slug="cities", live=True)
         )
         cities = self.corpus.cities
         pages = [
-            self._page(self.index_page.path, 3, i + 1, c.title, c.slug, self.ct_city)
+            self._page(self.index_page, i + 1, c.title, c.slug, self.ct_city)
             for i, c in enumerate(cities)
         ]
         with transaction.atomic():
             Page.objects.bulk_create(pages, batch_size=self.BATCH)
             for city, page in zip(cities, pages, strict=True):
                 city.page_id, city.path = page.pk, page.path
+                city.url_path, city.depth = page.url_path, page.depth
             self._insert_children(
                 CityProfilePage,
                 [
@@ -440,14 +455,35 @@ class CorpusWriter:
             if on_documents is not None:
                 on_documents(docs)
 
+    @staticmethod
+    def _site_home() -> HomePage:
+        """A home page served by the default site, as on the real site (made if missing).
+
+        The bench database is a freshly migrated one: its default site serves Wagtail's
+        welcome page, which cannot hold a city index.
+        """
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is not None and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(title=f"{LABEL} Home", slug=f"{SLUG_PREFIX}-home", live=True)
+        )
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
+        else:
+            site.root_page = home
+            site.save()
+        Site.clear_site_root_paths_cache()
+        return home
+
     def write_pages(self, practices: list[SyntheticPractice]) -> None:
         """PracticePage rows (and their taxonomy links) for the Wagtail baseline."""
         pages = []
         for p in practices:
             p.city.children += 1
-            pages.append(
-                self._page(p.city.path, 4, p.city.children, p.title, p.slug, self.ct_practice)
-            )
+            pages.append(self._page(p.city, p.city.children, p.title, p.slug, self.ct_practice))
         Page.objects.bulk_create(pages, batch_size=self.BATCH)
         rows, through = [], defaultdict(list)
         for p, page in zip(practices, pages, strict=True):
@@ -536,8 +572,26 @@ class CorpusWriter:
             ],
             batch_size=self.BATCH * 5,
         )
+        FacetValue.objects.bulk_create(self._city_rollup(practices), batch_size=self.BATCH * 5)
         IndexState.bump()
         return docs
+
+    def _city_rollup(self, practices: list[SyntheticPractice]) -> list[FacetValue]:
+        """The facet values the practices add to their cities' documents (new ones only)."""
+        rows = []
+        for p in practices:
+            for facet in CITY_ROLLUP:
+                for value in p.facets[facet]:
+                    key = (p.city.page_id, facet, value)
+                    if key not in self.city_facets:
+                        self.city_facets.add(key)
+                        label = self.tag_labels[value] if facet == "tag" else ""
+                        rows.append(
+                            FacetValue(
+                                document_id=p.city.page_id, facet=facet, value=value, label=label
+                            )
+                        )
+        return rows
 
     def grow(self, stop: int, on_documents=None) -> list[int]:
         """Write practices [written, stop): pages, then documents; returns their page ids.

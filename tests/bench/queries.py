@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL
 
@@ -160,7 +160,7 @@ def baseline_queryset(query: SearchQuery):
             city_paths = CityProfilePage.objects.filter(**{_CITY[facet]: values}).values("path")
             qs = qs.filter(
                 id__in=PracticePage.objects.annotate(
-                    parent=Substr("path", 1, PracticePage.steplen * 3)
+                    parent=Substr("path", 1, Length("path") - PracticePage.steplen)
                 )
                 .filter(parent__in=city_paths)
                 .values("pk")

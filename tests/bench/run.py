@@ -11,7 +11,10 @@ times the fixed query set (tests/bench/queries.py) on:
 - our database engine (SQLite FTS5 or PostgreSQL full text),
 - our Elasticsearch engine on osmem-server (in the SQLite worker, fed from its documents),
 - the Wagtail baseline: `PracticePage.objects.live().search(q)` + `.facet()`, on the
-  same pages, up to BENCH_BASELINE_MAX practices (20,000: it takes minutes beyond).
+  same pages, up to BENCH_BASELINE_MAX practices (20,000: it takes minutes beyond);
+and then the pages built on the search documents (tests/bench/pages.py): insights, theme
+matrix, compare, cities like mine, a practice page and city pages, requested in-process
+with Django's test client.
 
 Each query runs BENCH_WARMUP times unmeasured, then BENCH_REPS times measured with
 time.perf_counter; p50/p95 are over all measured runs of all queries. Memory is the
@@ -192,6 +195,7 @@ def measure(
     elastic: bool = False,
     rebuild: bool = True,
     slow_seconds: float = 30.0,
+    pages: bool = True,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Grow the corpus in the default database and time every engine at every size.
@@ -206,6 +210,7 @@ def measure(
     from search.models import SearchDocument
 
     from .corpus import CorpusWriter, SyntheticCorpus
+    from .pages import bench_pages, time_pages
     from .queries import Unsupported, baseline_index, baseline_search, bench_queries
 
     vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
@@ -229,6 +234,7 @@ def measure(
         },
     }
     indexers = {"database": Indexer(), "baseline": Indexer(), "elastic": Indexer()}
+    page_timings: dict[str, Any] = {"label": vendor, "database": vendor, "sizes": {}}
     server = es = None
     if elastic:
         server, es, reason = _start_elastic(log)
@@ -315,6 +321,14 @@ def measure(
                 peak["baseline"] = max(peak.get("baseline", 0), peak_rss_mb())
                 if stats["slow"]:
                     base["stopped"] = f"stopped: a query took over {slow_seconds:.0f} s"
+
+            if pages:
+                log(f"[{vendor}] timing the pages at {size}")
+                reset_peak_rss()
+                page_timings["sizes"][key] = time_pages(
+                    bench_pages(corpus, size), reps, warmup, slow_seconds
+                )
+                peak["pages"] = max(peak.get("pages", 0), peak_rss_mb())
         load_seconds = time.perf_counter() - began
 
         if rebuild:
@@ -350,6 +364,7 @@ def measure(
             "note": "SearchDocument + FacetValue rows, bulk_create",
         }
         engines["baseline"]["pages_seconds"] = round(writer.seconds["pages"], 2)
+        page_timings["peak_rss_mb"] = peak.get("pages")
     finally:
         if server is not None:
             server.close()
@@ -361,6 +376,7 @@ def measure(
             {"name": q.name, "kind": q.kind, "query": _describe(q.query)} for q in queries
         ],
         "engines": list(engines.values()),
+        **({"pages": page_timings} if pages else {}),
     }
 
 
@@ -487,8 +503,40 @@ def render_markdown(results: dict[str, Any]) -> str:
             f"| {e['label']} | {idx.get('documents', 0):,} | {idx.get('docs_per_s') or '—'} "
             f"| {rebuild or '—'} | {mem} |"
         )
+    lines += _render_pages(results.get("pages", []), sizes)
     lines += ["", *(f"- {note}" for note in results["notes"])]
     return "\n".join(lines) + "\n"
+
+
+def _page_cell(stats: dict[str, Any] | None) -> str:
+    if not stats:
+        return "—"
+    if "error" in stats:
+        return f"error {stats['status']}"
+    text = f"{stats['p50_ms']:g} / {stats['p95_ms']:g}"
+    return text + "*" if stats.get("slow") else text
+
+
+def _render_pages(databases: list[dict[str, Any]], sizes: list[str]) -> list[str]:
+    """The pages table: one row per page and database, one column per corpus size."""
+    if not databases:
+        return []
+    lines = [
+        "",
+        "**Pages, p50 / p95 in ms** (the whole Django stack through the test client, no "
+        "network; same warm-up and timed runs as the queries):",
+        "",
+        "| page | database | " + " | ".join(f"{int(s):,}" for s in sizes) + " |",
+        "|---|---|" + "---:|" * len(sizes),
+    ]
+    names = list(
+        dict.fromkeys(n for d in databases for t in d["sizes"].values() for n in t["pages"])
+    )
+    for name in names:
+        for d in databases:
+            cells = [_page_cell(d["sizes"].get(s, {}).get("pages", {}).get(name)) for s in sizes]
+            lines.append(f"| {name} | {d['label']} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def update_readme(markdown: str, readme: Path = README) -> None:
@@ -514,6 +562,10 @@ NOTES = [
     "A `*` marks a size where some query took over the slow limit and ran once; the "
     "baseline is not run above BENCH_BASELINE_MAX practices (default 20,000) because its "
     "queries take minutes there.",
+    "Pages are requested in the worker with Django's test client after the search timings "
+    "at each size; a page that does not answer 200 shows its status instead of a time. The "
+    "city pages list every practice of the city; the biggest city holds about 12% of the "
+    "practices.",
     "Absolute times depend on the machine (and on whatever else it runs): compare ratios "
     "within one run, never against fixed thresholds.",
 ]
@@ -702,6 +754,8 @@ def _merge(results: dict[str, Any], name: str, worker_result: dict[str, Any]) ->
         )
         return
     results["engines"].extend(worker_result.pop("engines"))
+    if "pages" in worker_result:
+        results.setdefault("pages", []).append(worker_result.pop("pages"))
     results["workers"][name] = worker_result
 
 
