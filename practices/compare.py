@@ -161,6 +161,8 @@ class Comparison:
     items: list[Item] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     errors: list[CompareError] = field(default_factory=list)
+    # A selection of one is not a mistake, only unfinished: said politely, with status 200.
+    notice: str = ""
     # For the "add another" form: public cities not chosen yet (slug, name).
     city_options: list[tuple[str, str]] = field(default_factory=list)
 
@@ -260,12 +262,10 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
         for key, page in zip(keys, ordered, strict=True)
     ]
     if len(keys) < MIN_ITEMS:
-        comparison.errors.append(
-            CompareError(
-                _("Choose at least one more city to compare with.")
-                if kind == "city"
-                else _("Choose at least one more practice to compare with.")
-            )
+        comparison.notice = (
+            _("Choose at least one more city to compare with.")
+            if kind == "city"
+            else _("Choose at least one more practice to compare with.")
         )
     return comparison
 

@@ -42,8 +42,12 @@ def compare_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def compare_export(request: HttpRequest) -> HttpResponse:
     comparison = compare.build(request.GET, request)
-    if comparison.errors or not comparison.items:
-        messages = [e.message for e in comparison.errors if e.message] or [
+    if comparison.errors or comparison.notice or not comparison.items:
+        # A spreadsheet of one column compares nothing: the CSV needs a full selection.
+        messages = [e.message for e in comparison.errors if e.message]
+        if comparison.notice:
+            messages.append(comparison.notice)
+        messages = messages or [
             _("Choose 2 to %(max)d cities or practices to compare.") % {"max": compare.MAX_ITEMS}
         ]
         return HttpResponse(
