@@ -20,8 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Substr
+from django.db.models import Prefetch
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
@@ -360,58 +359,34 @@ def _terms(terms: Iterable) -> Cell:
 
 def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
     from cities.models import GovernanceBody
-
-    from .models import BarrierPage, OpportunityPage, PracticePage
+    from search import facet_index
+    from search.facets import FACETS
 
     ids = [c.id for c in cities]
-    by_path = {c.path: c.id for c in cities}
-    below = Q()
-    for city in cities:
-        below |= Q(path__startswith=city.path, depth=city.depth + 1)
-    # All cities sit under the one city index, so their paths have the same length.
-    path_len = len(cities[0].path)
+    # Counts and terms come from the search documents' facet bitsets: they hold only public
+    # content, and reading them costs the same for a city with five practices or 12,000.
+    index = facet_index.current()
+    postings = index.postings
+    city_bits = {c.id: postings.get("city", {}).get(c.slug, 0) for c in cities}
 
-    practice_counts = dict(
-        PracticePage.objects.visible()
-        .filter(below)
-        .annotate(city_path=Substr("path", 1, path_len))
-        .order_by()
-        .values_list("city_path")
-        .annotate(n=Count("id"))
-    )
-    themes: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
-    for path, slug, name, order in (
-        PracticePage.objects.visible()
-        .filter(below, themes__isnull=False)
-        .annotate(city_path=Substr("path", 1, path_len))
-        .order_by()
-        .values_list("city_path", "themes__slug", "themes__name", "themes__sort_order")
-        .distinct()
-    ):
-        themes[by_path[path]][slug] = (order, name)
+    def of_type(kind: str) -> int:
+        return postings.get("type", {}).get(kind, 0)
 
-    def categories(model) -> dict[int, dict[str, tuple[int, str]]]:
-        """Record categories per city: records under the city or reported by it."""
+    def terms_by_city(facet: str, kind: str) -> dict[int, dict[str, tuple[int, str]]]:
+        labels = FACETS[facet].labels(None)
+        order = {slug: i for i, slug in enumerate(labels)}
         found: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
-        rows = (
-            model.objects.visible()
-            .filter(below | Q(reporting_cities__city_id__in=ids))
-            .order_by()
-            .values_list(
-                "path",
-                "category__slug",
-                "category__name",
-                "category__sort_order",
-                "reporting_cities__city_id",
-            )
-        )
-        for path, slug, name, order, reporter in rows:
-            for city_id in {by_path.get(path[:path_len]), reporter} & set(ids):
-                found[city_id][slug] = (order, name)
+        for slug, bits in postings.get(facet, {}).items():
+            bits &= of_type(kind)
+            for city_id, city in city_bits.items():
+                if bits & city and slug in labels:
+                    found[city_id][slug] = (order[slug], labels[slug])
         return found
 
-    barriers = categories(BarrierPage)
-    opportunities = categories(OpportunityPage)
+    practice_counts = {c.id: (city_bits[c.id] & of_type("practice")).bit_count() for c in cities}
+    themes = terms_by_city("theme", "practice")
+    barriers = terms_by_city("barrier", "barrier")
+    opportunities = terms_by_city("opportunity", "opportunity")
     bodies: dict[int, list] = defaultdict(list)
     for body in GovernanceBody.objects.filter(page_id__in=ids).order_by("sort_order", "id"):
         bodies[body.page_id].append(body)
@@ -456,7 +431,7 @@ def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
     def row(label: str, value) -> Row:
         return Row(str(label), [value(c) for c in cities])
 
-    count = {c.id: practice_counts.get(c.path, 0) for c in cities}
+    count = {c.id: practice_counts[c.id] for c in cities}
     return [
         row(_("Country"), lambda c: Cell(text=str(c.country.name))),
         row(_("Region"), lambda c: Cell(text=c.region.name)),

@@ -463,7 +463,7 @@ def queries(client, url: str) -> int:
 
 # Each visible() costs two queries (Wagtail's public() reads the view restrictions first);
 # the header navigation costs two.
-CITY_QUERIES = 16
+CITY_QUERIES = 12
 # A full comparison (4) offers no "add another city" form, so it skips that form's list.
 FULL_CITY_QUERIES = CITY_QUERIES - 2
 PRACTICE_QUERIES = 14
