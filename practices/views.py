@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from exchange.csv_export import csv_download, spreadsheet_safe
+
 from . import compare
-
-# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    """A value a spreadsheet shows as text, never runs as a formula."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 @require_GET
@@ -53,16 +45,13 @@ def compare_export(request: HttpRequest) -> HttpResponse:
         return HttpResponse(
             "\n".join(messages) + "\n", status=400, content_type="text/plain; charset=utf-8"
         )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"exchange-compare-{comparison.kind}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # The byte order mark makes spreadsheet programs read the file as UTF-8.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Field"), *(_cell(item.title) for item in comparison.items)])
+    response, writer = csv_download(f"exchange-compare-{comparison.kind}.csv")
+    writer.writerow([_("Field"), *(spreadsheet_safe(item.title) for item in comparison.items)])
     writer.writerow(
         [_("Web address"), *(request.build_absolute_uri(item.url) for item in comparison.items)]
     )
     for row in comparison.rows:
-        writer.writerow([_cell(row.label), *(_cell(cell.plain) for cell in row.cells)])
+        writer.writerow(
+            [spreadsheet_safe(row.label), *(spreadsheet_safe(cell.plain) for cell in row.cells)]
+        )
     return response

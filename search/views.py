@@ -6,7 +6,6 @@ All three read the same GET parameters through `query.parse` and answer bad ones
 
 from __future__ import annotations
 
-import csv
 from dataclasses import replace
 
 from django.core.paginator import Paginator
@@ -16,6 +15,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from exchange.csv_export import csv_download, spreadsheet_safe
 
 from .facets import FACET_NAMES, FACETS
 from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
@@ -42,8 +43,6 @@ EXPORT_COLUMNS = (
     "status",
     "year",
 )
-# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _url(params: QueryDict) -> str:
@@ -271,24 +270,13 @@ def search_api(request: HttpRequest) -> JsonResponse:
     return response
 
 
-def _cell(value: object) -> object:
-    """A value a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 @require_GET
 def search_export(request: HttpRequest) -> HttpResponse:
     query, errors = parse(request.GET)
     if query is None:
         return _errors_response(errors)
 
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="exchange-search.csv"'
-    # The byte order mark makes spreadsheet programs read the file as UTF-8.
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download("exchange-search.csv")
     writer.writerow(EXPORT_COLUMNS)
     written, total = 0, 0
     for page in range(1, EXPORT_CAP // EXPORT_BATCH + 2):
@@ -299,7 +287,7 @@ def search_export(request: HttpRequest) -> HttpResponse:
                 break
             writer.writerow(
                 [
-                    _cell(v)
+                    spreadsheet_safe(v)
                     for v in (
                         hit.id,
                         hit.type,
