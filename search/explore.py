@@ -131,59 +131,89 @@ def parse_matrix_params(data: QueryDict) -> tuple[MatrixParams | None, dict[str,
     return MatrixParams(columns=columns, region=region), {}
 
 
+# A column: key, label, the documents it counts, and the search parameter it links with.
+ColumnSpec = tuple[str, str, int, tuple[str, str]]
+
+
+def _city_columns(
+    index: FacetIndex, documents: int, params: MatrixParams, cities: list[City] | None
+) -> list[ColumnSpec]:
+    """One column per public city (of `params.region`, if any) holding some of `documents`."""
+    city_bits = _postings(index, "city")
+    columns = []
+    for city in public_cities(index) if cities is None else cities:
+        if params.region and city.region != params.region:
+            continue
+        bits = documents & city_bits.get(city.slug, 0)
+        if bits:
+            columns.append((city.slug, city.name, bits, ("city", city.slug)))
+    return columns
+
+
+def _matrix(
+    index: FacetIndex,
+    facet: str,
+    type_: str,
+    columns: list[ColumnSpec],
+    scope: tuple[int, tuple[str, str]],
+    **text: str,
+) -> Matrix:
+    """Rows of `facet`'s values by `columns`; every count links to the search it equals."""
+    postings = _postings(index, facet)
+    type_param = ("type", type_)
+    scope_bits, scope_param = scope
+    rows = []
+    for slug, label in FACETS[facet].labels(None).items():
+        value = postings.get(slug, 0)
+        value_param = (facet, slug)
+        rows.append(
+            Row(
+                key=slug,
+                label=label,
+                cells=[
+                    _cell(value & bits, type_param, value_param, param)
+                    for *_, bits, param in columns
+                ],
+                total=_cell(value & scope_bits, type_param, value_param, scope_param),
+            )
+        )
+    return Matrix(
+        row_heading=str(FACETS[facet].label),
+        columns=[
+            Column(key, label, _cell(bits, type_param, param))
+            for key, label, bits, param in columns
+        ],
+        rows=rows,
+        total=_cell(scope_bits, type_param, scope_param),
+        **text,
+    )
+
+
 def theme_matrix(
     params: MatrixParams, index: FacetIndex | None = None, cities: list[City] | None = None
 ) -> Matrix:
     """Practices per challenge (rows) and region or city (columns)."""
     index = index or facet_index.current()
     practices = _type_bits(index, DocumentType.PRACTICE)
-    themes = _postings(index, "theme")
-    practice_type = ("type", DocumentType.PRACTICE)
-    columns: list[tuple[str, str, int, tuple[str, str]]] = []  # key, label, bits, param
     if params.columns == "region":
-        for slug, label in FACETS["region"].labels(None).items():
-            bits = practices & _region_bits(index, slug)
-            columns.append((slug, label, bits, ("region", slug)))
-        scope = practices
-        scope_param = ("region", "")
+        columns = [
+            (slug, label, practices & _region_bits(index, slug), ("region", slug))
+            for slug, label in FACETS["region"].labels(None).items()
+        ]
+        scope = (practices, ("region", ""))
+        caption = _("Public practices by challenge and region")
     else:
-        city_bits = _postings(index, "city")
-        for city in public_cities(index) if cities is None else cities:
-            if params.region and city.region != params.region:
-                continue
-            bits = practices & city_bits.get(city.slug, 0)
-            if bits:  # only cities with at least one public practice
-                columns.append((city.slug, city.name, bits, ("city", city.slug)))
-        scope = practices & _region_bits(index, params.region)
-        scope_param = ("region", params.region)
-    rows = []
-    for slug, label in FACETS["theme"].labels(None).items():
-        theme = themes.get(slug, 0)
-        theme_param = ("theme", slug)
-        rows.append(
-            Row(
-                key=slug,
-                label=label,
-                cells=[
-                    _cell(theme & bits, practice_type, theme_param, p) for *_, bits, p in columns
-                ],
-                total=_cell(theme & scope, practice_type, theme_param, scope_param),
-            )
-        )
-    return Matrix(
+        columns = _city_columns(index, practices, params, cities)
+        scope = (practices & _region_bits(index, params.region), ("region", params.region))
+        caption = _("Public practices by challenge and city")
+    return _matrix(
+        index,
+        "theme",
+        DocumentType.PRACTICE,
+        columns,
+        scope,
         id="theme-matrix",
-        caption=(
-            _("Public practices by challenge and region")
-            if params.columns == "region"
-            else _("Public practices by challenge and city")
-        ),
-        row_heading=str(FACETS["theme"].label),
-        columns=[
-            Column(key, label, _cell(bits, practice_type, param))
-            for key, label, bits, param in columns
-        ],
-        rows=rows,
-        total=_cell(scope, practice_type, scope_param),
+        caption=caption,
         total_label=_("All practices"),
         note=_(
             "A practice that works on several challenges is counted in each of their rows; "
@@ -200,45 +230,16 @@ def barrier_matrix(
     A record counts for its own city and for every public city that reported it."""
     index = index or facet_index.current()
     records = _type_bits(index, DocumentType.BARRIER)
-    city_bits = _postings(index, "city")
-    categories = _postings(index, "barrier")
-    barrier_type = ("type", DocumentType.BARRIER)
-    columns = []
-    for city in public_cities(index) if cities is None else cities:
-        if params.region and city.region != params.region:
-            continue
-        bits = records & city_bits.get(city.slug, 0)
-        if bits:
-            columns.append((city, bits))
     # A record is filed under the regions of its cities, so the region filter matches the
     # records of exactly these columns.
-    scope = records & _region_bits(index, params.region)
-    scope_param = ("region", params.region)
-    rows = []
-    for slug, label in FACETS["barrier"].labels(None).items():
-        category = categories.get(slug, 0)
-        category_param = ("barrier", slug)
-        rows.append(
-            Row(
-                key=slug,
-                label=label,
-                cells=[
-                    _cell(category & bits, barrier_type, category_param, ("city", city.slug))
-                    for city, bits in columns
-                ],
-                total=_cell(category & scope, barrier_type, category_param, scope_param),
-            )
-        )
-    return Matrix(
+    return _matrix(
+        index,
+        "barrier",
+        DocumentType.BARRIER,
+        _city_columns(index, records, params, cities),
+        (records & _region_bits(index, params.region), ("region", params.region)),
         id="barrier-matrix",
         caption=_("Public barrier records by category and city"),
-        row_heading=str(FACETS["barrier"].label),
-        columns=[
-            Column(city.slug, city.name, _cell(bits, barrier_type, ("city", city.slug)))
-            for city, bits in columns
-        ],
-        rows=rows,
-        total=_cell(scope, barrier_type, scope_param),
         total_label=_("All barrier records"),
         note=_(
             "A record counts for the city that published it and for each city that reported "
