@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +24,10 @@ from .facets import FACETS, DocumentType
 from .models import SearchDocument
 
 COLUMN_KINDS = ("region", "city")
+# A table wider than this is unreadable and, at 2,000 cities, slow to send: city columns
+# come a page at a time.
+CITY_COLUMNS_PER_PAGE = 25
+MAX_PAGE = 100_000
 
 
 def search_url(*params: tuple[str, str]) -> str:
@@ -65,6 +70,8 @@ class Matrix:
     total: Cell
     total_label: str
     note: str = ""
+    # For city columns: the page of cities shown (None when every column is shown).
+    column_page: Page | None = None
 
     @property
     def gaps(self) -> int:
@@ -82,6 +89,7 @@ class City:
 class MatrixParams:
     columns: str = "region"
     region: str = ""
+    page: int = 1
 
 
 def _cell(bits: int, *params: tuple[str, str]) -> Cell:
@@ -126,9 +134,15 @@ def parse_matrix_params(data: QueryDict) -> tuple[MatrixParams | None, dict[str,
     region = data.get("region", "").strip()
     if region and (len(region) > 100 or region not in FACETS["region"].labels([region])):
         errors["region"] = [_("There is no region “%(region)s”.") % {"region": region[:100]}]
+    page_text = data.get("page", "").strip() or "1"
+    page = int(page_text) if page_text.isdecimal() and len(page_text) < 7 else 0
+    if not 1 <= page <= MAX_PAGE:
+        errors["page"] = [
+            _("The page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}
+        ]
     if errors:
         return None, errors
-    return MatrixParams(columns=columns, region=region), {}
+    return MatrixParams(columns=columns, region=region, page=page), {}
 
 
 # A column: key, label, the documents it counts, and the search parameter it links with.
@@ -156,9 +170,12 @@ def _matrix(
     type_: str,
     columns: list[ColumnSpec],
     scope: tuple[int, tuple[str, str]],
+    column_page: Page | None = None,
     **text: str,
 ) -> Matrix:
     """Rows of `facet`'s values by `columns`; every count links to the search it equals."""
+    if column_page is not None:
+        columns = list(column_page)
     postings = _postings(index, facet)
     type_param = ("type", type_)
     scope_bits, scope_param = scope
@@ -185,8 +202,15 @@ def _matrix(
         ],
         rows=rows,
         total=_cell(scope_bits, type_param, scope_param),
+        column_page=column_page,
         **text,
     )
+
+
+def _city_page(columns: list[ColumnSpec], params: MatrixParams) -> Page:
+    """The page of city columns asked for; past the last page, the last (each matrix has its
+    own number of cities, and both share the `page` parameter)."""
+    return Paginator(columns, CITY_COLUMNS_PER_PAGE).get_page(params.page)
 
 
 def theme_matrix(
@@ -195,6 +219,7 @@ def theme_matrix(
     """Practices per challenge (rows) and region or city (columns)."""
     index = index or facet_index.current()
     practices = _type_bits(index, DocumentType.PRACTICE)
+    column_page = None
     if params.columns == "region":
         columns = [
             (slug, label, practices & _region_bits(index, slug), ("region", slug))
@@ -204,6 +229,7 @@ def theme_matrix(
         caption = _("Public practices by challenge and region")
     else:
         columns = _city_columns(index, practices, params, cities)
+        column_page = _city_page(columns, params)
         scope = (practices & _region_bits(index, params.region), ("region", params.region))
         caption = _("Public practices by challenge and city")
     return _matrix(
@@ -212,6 +238,7 @@ def theme_matrix(
         DocumentType.PRACTICE,
         columns,
         scope,
+        column_page,
         id="theme-matrix",
         caption=caption,
         total_label=_("All practices"),
@@ -230,14 +257,16 @@ def barrier_matrix(
     A record counts for its own city and for every public city that reported it."""
     index = index or facet_index.current()
     records = _type_bits(index, DocumentType.BARRIER)
+    columns = _city_columns(index, records, params, cities)
     # A record is filed under the regions of its cities, so the region filter matches the
     # records of exactly these columns.
     return _matrix(
         index,
         "barrier",
         DocumentType.BARRIER,
-        _city_columns(index, records, params, cities),
+        columns,
         (records & _region_bits(index, params.region), ("region", params.region)),
+        _city_page(columns, params),
         id="barrier-matrix",
         caption=_("Public barrier records by category and city"),
         total_label=_("All barrier records"),

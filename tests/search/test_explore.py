@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from django.http import QueryDict
 
 from exchange.vocabularies import BarrierCategory, Region, Theme
-from search import index
+from search import explore, index
 from search.charts import bar_chart
 from search.query import parse
 from search.results import run
@@ -135,6 +135,28 @@ def test_city_columns_are_public_cities_with_practices_by_name(client, search_co
     assert narrowed["rows"]["All practices"] == {"Turin": "2", "Total": "2"}
 
 
+def test_city_columns_come_a_page_at_a_time(client, search_corpus, monkeypatch):
+    monkeypatch.setattr(explore, "CITY_COLUMNS_PER_PAGE", 2)
+    soup = soup_of(client.get(MATRIX + "?columns=city"))
+    assert table(soup, "theme-matrix")["columns"] == ["São Paulo", "Sousse", "Total"]
+    assert "Cities 1 to 2 of 3, by name." in soup.get_text()
+    nav = soup.select_one(
+        'nav[aria-label="Pages of cities: Public practices by challenge and city"]'
+    )
+    assert nav.select_one("a[rel=next]")["href"] == "?columns=city&page=2"
+    second = soup_of(client.get(MATRIX + "?columns=city&page=2"))
+    matrix = table(second, "theme-matrix")
+    assert matrix["columns"] == ["Turin", "Total"]
+    # Totals count every city of the scope, not only the cities on the page.
+    assert matrix["rows"]["All practices"] == {"Turin": "2", "Total": "5"}
+    # The barrier matrix has two cities: one page, no navigation; past its end it stays whole.
+    assert table(second, "barrier-matrix")["columns"] == ["Sousse", "Turin", "Total"]
+    assert len(second.select("nav.pagination")) == 1
+    # Past the last page: the last page.
+    far = table(soup_of(client.get(MATRIX + "?columns=city&page=99")), "theme-matrix")
+    assert far["columns"] == ["Turin", "Total"]
+
+
 def test_a_city_without_public_practices_gets_no_column(client, search_corpus):
     CityProfilePageFactory(parent=search_corpus.tree.cities, title="Rabat", slug="rabat")
     index.rebuild()
@@ -173,6 +195,10 @@ def test_the_form_keeps_the_choice(client, search_corpus):
         ("?region=atlantis", "There is no region “atlantis”."),
         ("?columns=city&region=" + "x" * 500, "There is no region"),
         ("?region=%3Cscript%3Ealert(1)%3C/script%3E", "There is no region"),
+        ("?columns=city&page=abc", "The page must be a whole number"),
+        ("?columns=city&page=0", "The page must be a whole number"),
+        ("?columns=city&page=-1", "The page must be a whole number"),
+        ("?columns=city&page=99999999999999999999", "The page must be a whole number"),
     ],
 )
 def test_bad_parameters_get_a_400_with_the_message(client, search_corpus, params, message):
