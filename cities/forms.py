@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 
+class PageNumberForm(forms.Form):
+    """The page of a long list; anything but a page number is an error shown on the page."""
+
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
+
+
 class CityFilterForm(forms.Form):
     """Filters of the city index. Unknown values are errors, not silently ignored."""
 

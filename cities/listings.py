@@ -8,10 +8,13 @@ from django.db.models.functions import Substr
 
 from exchange.models import Region
 
-from .forms import CityFilterForm
+from .forms import CityFilterForm, PageNumberForm
 from .map import city_map
 
 CITIES_PER_PAGE = 48
+# A city can hold thousands of practices: its page lists them a page at a time and links to
+# the search for filtering.
+PRACTICES_PER_PAGE = 20
 
 
 def city_index_context(index, request) -> dict:
@@ -63,7 +66,7 @@ def city_index_context(index, request) -> dict:
     }
 
 
-def city_profile_context(city) -> dict:
+def city_profile_context(city, request) -> dict:
     from exchange.models import DialoguePage
     from practices.models import BarrierPage, OpportunityPage, PracticePage
 
@@ -83,9 +86,14 @@ def city_profile_context(city) -> dict:
         .prefetch_related("themes")
         .order_by("title")
     )
+    page_form = PageNumberForm(request.GET)
+    page_number = page_form.cleaned_data["page"] or 1 if page_form.is_valid() else 1
+    practices_page = Paginator(practices, PRACTICES_PER_PAGE).get_page(page_number)
     return {
         "region": city.region,
-        "practices": list(practices),
+        "page_form": page_form,
+        "practices_page": practices_page,
+        "practices": list(practices_page.object_list),
         "barriers": records(BarrierPage, "reporting_cities__city"),
         "opportunities": records(OpportunityPage, "reporting_cities__city"),
         "governance_bodies": list(city.governance_bodies.all()),

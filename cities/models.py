@@ -19,7 +19,11 @@ from wagtail.search import index
 from exchange.blocks import DocumentsBlock
 from exchange.choices import GovernmentKind, Mandate
 from exchange.models import RICH_TEXT_FEATURES, tabs
-from exchange.pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
+from exchange.pagetools import (
+    ExchangePageManager,
+    FormErrorsAre400,
+    HidesDescendantsWhenUnpublished,
+)
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -29,12 +33,13 @@ LIKE_MINE_SLUG = "like-mine"
 SIMILAR_SLUG = "similar"
 
 
-class CityIndexPage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
+class CityIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences above the list of cities.")
     )
 
     objects = ExchangePageManager()
+    query_forms = ("filter_form",)
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["cities.CityProfilePage"]
@@ -53,13 +58,6 @@ class CityIndexPage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
         context.update(city_index_context(self, request))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = (getattr(response, "context_data", None) or {}).get("filter_form")
-        if form is not None and form.errors:
-            response.status_code = 400  # a bad filter is the visitor's error, shown on the page
-        return response
-
     @subpage_path(f"{LIKE_MINE_SLUG}/", name="like_mine")
     def like_mine(self, request):
         """ "Describe your city" and the cities like it; nothing is stored."""
@@ -68,7 +66,7 @@ class CityIndexPage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
         return describe_city(request, self)
 
 
-class CityProfilePage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
+class CityProfilePage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
     """A local government that shares its work; its practices and records live below it."""
 
     country = CountryField(
@@ -197,6 +195,7 @@ class CityProfilePage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
     )
 
     objects = ExchangePageManager()
+    query_forms = ("page_form",)
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = [
@@ -285,7 +284,7 @@ class CityProfilePage(HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
         from .similarity import SECTION_LIMIT, similar_cities
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_profile_context(self))
+        context.update(city_profile_context(self, request))
         context["similar_cities"] = similar_cities(city=self, limit=SECTION_LIMIT)
         context["similar_url"] = self.similar_url(request)
         return context

@@ -81,3 +81,18 @@ class HidesDescendantsWhenUnpublished:
         if path_components and not self.live:
             raise Http404
         return super().route(request, path_components)
+
+
+class FormErrorsAre400:
+    """A page whose query-string form (named in `query_forms`, found in the context) did not
+    validate answers 400: the message is on the page, and the status tells it was the
+    visitor's input, not the server."""
+
+    query_forms: tuple[str, ...] = ()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if any(form.errors for name in self.query_forms if (form := context.get(name))):
+            response.status_code = 400
+        return response
