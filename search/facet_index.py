@@ -122,9 +122,59 @@ class FacetIndex:
                 found[value] = n
         return found
 
+    def values_by_document(self, facet: str, documents: int) -> dict[int, set[str]]:
+        """Document id -> the values of `facet` it is filed under, for the `documents` bits."""
+        found: dict[int, set[str]] = defaultdict(set)
+        ids = self.ids
+        for value, bits in self.postings.get(facet, {}).items():
+            for pos in positions(bits & documents):
+                found[ids[pos]].add(value)
+        return found
+
     def first(self, matching: int, count: int, key) -> list[int]:
         """Document ids of the `count` first matching positions by `key(position)`."""
         return [self.ids[p] for p in heapq.nsmallest(count, positions(matching), key=key)]
+
+
+def top_weighted(weighted: Iterable[tuple[int, int]], count: int) -> list[tuple[int, int]]:
+    """The `count` positions with the highest sum of weights, as (position, sum), best first.
+
+    `weighted` holds (bits, weight) pairs; a position scores the weights of the bitsets it is
+    set in. Ties go to the lower position (the lower document id). The sums are kept as a
+    bit-sliced counter, one bitset per binary digit, so adding a set of 50,000 documents costs
+    a few big-integer operations instead of 50,000 additions.
+    """
+    digits: list[int] = []
+    for bits, weight in weighted:
+        level = 0
+        while weight:
+            if weight & 1:
+                carry = bits
+                k = level
+                while carry:
+                    while k >= len(digits):
+                        digits.append(0)
+                    digits[k], carry = digits[k] ^ carry, digits[k] & carry
+                    k += 1
+            weight >>= 1
+            level += 1
+    if not digits:
+        return []
+    anywhere = 0
+    for digit in digits:
+        anywhere |= digit
+    found: list[tuple[int, int]] = []
+    for total in range((1 << len(digits)) - 1, 0, -1):
+        exact = anywhere
+        for k, digit in enumerate(digits):
+            exact &= digit if total >> k & 1 else ~digit
+            if not exact:
+                break
+        if exact:
+            found.extend((pos, total) for pos in positions(exact)[: count - len(found)])
+            if len(found) >= count:
+                break
+    return found
 
 
 def _ranks(order: list[int]) -> list[int]:

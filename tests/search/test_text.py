@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.text import QueryTerm, analyse, parse_query, snippet, unaccent
 
@@ -147,3 +151,10 @@ def test_snippet_without_a_match_starts_at_the_beginning():
 def test_snippet_of_short_text_is_all_of_it():
     assert snippet("Short & sweet", parse_query("sweet"), "en") == "Short &amp; <mark>sweet</mark>"
     assert snippet("", parse_query("x"), "en") == ""
+
+
+@given(st.text(max_size=50))
+def test_unaccent_drops_every_combining_mark_and_keeps_the_rest(text):
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert unaccent(text) == expected
