@@ -1,0 +1,775 @@
+"""Backups: the whole site's content in one portable archive, and back.
+
+An archive is a zip file holding
+- `manifest.json`: format and version, archive id, creation time, software versions, the
+  applied migrations, the content types the data refers to, row counts per model, and the
+  sha256 and size of every other member;
+- `data/<app_label>.<model>.json`: the rows of one model, in Django's serialization format,
+  primary keys kept (rich text and StreamField values refer to pages, documents and images by
+  id, so ids must survive); content types and permissions by natural key, because their ids
+  differ from one database to another;
+- `files/<name>`: the files of documents and images (and of any other file field), under
+  their storage names.
+
+Which models go in is decided generically (`plan()`): every model of the project's own apps,
+and those of the listed Wagtail, taggit and auth apps, minus what is derived and rebuilt
+(search documents, renditions, the reference index) or transient (sessions, login throttling,
+editing sessions). A model added later is exported without editing any list; a test fails if
+an installed model is neither exported nor named in `LEFT_OUT` with its reason.
+
+`import_archive()` reads and checks everything (checksums, format, migrations, every row)
+before it writes, then restores in one transaction into a database holding no content; the
+same archive imported again is a no-op.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import os
+import platform
+import tempfile
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.python import Serializer as PythonSerializer
+from django.db import IntegrityError, connection, models, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+FORMAT = "exchange-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATA_DIR = "data/"
+FILES_DIR = "files/"
+CHUNK = 1024 * 1024
+
+# Third-party apps whose models are content: exported whole, minus LEFT_OUT below.
+CONTENT_APPS = (
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+    "wagtailredirects",
+    "taggit",
+    "auth",
+    "wagtailusers",
+)
+# Project apps holding only what is derived from the content and rebuilt after an import.
+DERIVED_APPS = {"search": "search documents, rebuilt from the pages (`search_index rebuild`)"}
+# Everything installed that is not exported, and why. The backup test fails on any model
+# that is neither exported nor listed here, so nothing is skipped without a decision.
+LEFT_OUT_APPS = {
+    **DERIVED_APPS,
+    "wagtailsearch": "Wagtail's admin search index, rebuilt after an import",
+    "wagtailembeds": "a cache of oEmbed answers, fetched again when needed",
+    "wagtailadmin": "editing sessions and unsaved form states, transient",
+    "contenttypes": "created by `migrate`; the archive names content types by natural key",
+    "sessions": "logins in progress",
+    "axes": "login throttling records, transient security data",
+}
+LEFT_OUT_MODELS = {
+    "auth.permission": "created by `migrate`; the archive names permissions by natural key",
+    "wagtailcore.referenceindex": "derived from the content, rebuilt after an import",
+    "wagtailcore.uploadedfile": "temporary uploads not yet attached to anything",
+    "wagtailimages.rendition": "resized copies of images, made again on demand",
+}
+# Models whose foreign keys the archive writes as natural keys instead of ids.
+NATURAL_KEY_MODELS = (ContentType, Permission)
+
+
+class BackupError(Exception):
+    """The archive cannot be written or read; the message says why, for the person running it."""
+
+
+# --- which models -----------------------------------------------------------------------
+
+
+def _local_app_labels() -> list[str]:
+    """The project's own apps: those whose code lives in the repository."""
+    base = Path(settings.BASE_DIR).resolve()
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(base)
+    ]
+
+
+def _concrete(models_: Iterable[type[models.Model]]) -> list[type[models.Model]]:
+    return [m for m in models_ if not m._meta.proxy and m._meta.managed]
+
+
+def all_installed_models() -> list[type[models.Model]]:
+    return _concrete(apps.get_models())
+
+
+def left_out() -> dict[str, str]:
+    """Every installed model that is not exported, with the reason."""
+    reasons = {}
+    for model in all_installed_models():
+        label = model._meta.label_lower
+        app = model._meta.app_label
+        if label in LEFT_OUT_MODELS:
+            reasons[label] = LEFT_OUT_MODELS[label]
+        elif app in LEFT_OUT_APPS:
+            reasons[label] = LEFT_OUT_APPS[app]
+    return reasons
+
+
+def content_models() -> list[type[models.Model]]:
+    """Every exported model, users included, in a stable order."""
+    local = [label for label in _local_app_labels() if label not in DERIVED_APPS]
+    chosen = []
+    for label in [*local, *CONTENT_APPS]:
+        if not apps.is_installed(apps.get_app_config(label).name):
+            continue
+        for model in _concrete(apps.get_app_config(label).get_models()):
+            if model._meta.label_lower not in LEFT_OUT_MODELS:
+                chosen.append(model)
+    return chosen
+
+
+def _links_to(model: type[models.Model], targets: set) -> list[models.Field]:
+    return [f for f in model._meta.local_fields if f.is_relation and f.related_model in targets]
+
+
+def plan(include_users: bool = True) -> tuple[list[type[models.Model]], dict[str, str]]:
+    """The models an archive holds, and those left out by `include_users=False` with why.
+
+    Without users, the accounts go, and with them what cannot exist without an account
+    (comments, subscriptions, preferences, API tokens, anything else with a required link to
+    a user); links to a user that may be empty (a page's owner, a revision's author) are
+    emptied in the archive.
+    """
+    chosen = content_models()
+    if include_users:
+        return chosen, {}
+    user_model = get_user_model()
+    dropped = {user_model._meta.label_lower: "user accounts (left out by --no-users)"}
+    gone = {user_model}
+    grown = True
+    while grown:  # a comment goes with its author, a reply with its comment...
+        grown = False
+        for model in chosen:
+            if model not in gone and any(not f.null for f in _links_to(model, gone)):
+                dropped[model._meta.label_lower] = "cannot exist without a user account"
+                gone.add(model)
+                grown = True
+    return [m for m in chosen if m not in gone], dropped
+
+
+# --- serialization ------------------------------------------------------------------------
+
+
+class _Serializer(PythonSerializer):
+    """Django's serializer, with natural keys for content types and permissions only.
+
+    Users and groups have natural keys too, but they are in the archive with their ids, and
+    a natural key can only be resolved once its row exists: ids keep loading order free.
+    """
+
+    def __init__(self, left_out: frozenset = frozenset()):
+        super().__init__()
+        # Models not in the archive: links to them are emptied (a page's owner, say).
+        self.left_out = left_out
+
+    def handle_fk_field(self, obj, field):
+        self.use_natural_foreign_keys = issubclass(field.related_model, NATURAL_KEY_MODELS)
+        if field.related_model in self.left_out:
+            self._current[field.name] = None
+            return
+        super().handle_fk_field(obj, field)
+
+    def handle_m2m_field(self, obj, field):
+        self.use_natural_foreign_keys = issubclass(field.related_model, NATURAL_KEY_MODELS)
+        if field.related_model in self.left_out:
+            return
+        super().handle_m2m_field(obj, field)
+        if field.name in self._current:
+            # In a stable order, so the same content always gives the same archive.
+            self._current[field.name] = sorted(self._current[field.name], key=json.dumps)
+
+
+def _json_default(value: Any) -> Any:
+    # Full precision: DjangoJSONEncoder drops microseconds, and a backup must lose nothing.
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__} in a backup")
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, default=_json_default, ensure_ascii=False, indent=1).encode()
+
+
+def serialize_model(model: type[models.Model], include_users: bool = True) -> list[dict]:
+    """The rows of `model` as JSON-ready records, by primary key."""
+    kept, _ = plan(include_users)
+    serializer = _Serializer(frozenset(content_models()) - frozenset(kept))
+    queryset = model._base_manager.order_by("pk")
+    records = serializer.serialize(queryset.iterator(chunk_size=2000))
+    # Through JSON and back, so records compare equal whichever way they were made.
+    return json.loads(_dumps(records))
+
+
+def _content_type_ids() -> dict[str, list[str]]:
+    return {
+        str(pk): [app, model]
+        for pk, app, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+
+
+def _remap_content_types(records: list[dict], label: str, old_ids: dict[str, list[str]]) -> None:
+    """Revisions hold a copy of their page, content type id included; give it this database's."""
+    if label != "wagtailcore.revision":
+        return
+    for record in records:
+        content = record["fields"].get("content")
+        if isinstance(content, dict) and "content_type" in content:
+            natural = old_ids.get(str(content["content_type"]))
+            if natural is None:
+                raise BackupError(
+                    f"A revision refers to content type {content['content_type']}, "
+                    "which the manifest does not name."
+                )
+            try:
+                content["content_type"] = ContentType.objects.get_by_natural_key(*natural).pk
+            except ContentType.DoesNotExist as exc:
+                raise BackupError(
+                    f"A revision is of type {'.'.join(natural)}, unknown to this installation."
+                ) from exc
+
+
+def _file_fields(model: type[models.Model]) -> list[models.FileField]:
+    return [f for f in model._meta.local_fields if isinstance(f, models.FileField)]
+
+
+def _applied_migrations(app_labels: Iterable[str]) -> dict[str, list[str]]:
+    wanted = set(app_labels)
+    applied: dict[str, list[str]] = {}
+    for app, name in MigrationRecorder(connection).applied_migrations():
+        if app in wanted:
+            applied.setdefault(app, []).append(name)
+    return {app: sorted(names) for app, names in sorted(applied.items())}
+
+
+def _versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for dist in ("exchange", "Django", "wagtail", "django-taggit", "django-modelcluster"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "unknown"
+    return versions
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    archive_id: str
+    rows: int
+    models: int
+    files: int
+    includes_users: bool
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def _sha256_file(handle) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    while chunk := handle.read(CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def export_archive(path: str | os.PathLike, include_users: bool = True) -> ExportResult:
+    """Write the whole content to a new archive at `path` (never overwriting a file)."""
+    path = Path(path)
+    if path.exists():
+        raise BackupError(f"{path} already exists; choose another name or remove it first.")
+    if not path.parent.is_dir():
+        raise BackupError(f"The folder {path.parent} does not exist.")
+    models_, dropped = plan(include_users)
+    # Written next to the target, then renamed: a failed export leaves no half archive.
+    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".zip", dir=path.parent)
+    os.close(fd)
+    try:
+        with _consistent_read():
+            result = _write_archive(Path(tmp_name), models_, include_users, dropped)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    result.path = path
+    return result
+
+
+class _consistent_read:
+    """One snapshot of the database for the whole export, where the database offers it."""
+
+    def __enter__(self):
+        self.atomic = transaction.atomic()
+        outermost = not connection.in_atomic_block
+        self.atomic.__enter__()
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return self
+
+    def __exit__(self, *exc):
+        return self.atomic.__exit__(*exc)
+
+
+def _write_archive(
+    tmp: Path, models_: list[type[models.Model]], include_users: bool, dropped: dict[str, str]
+) -> ExportResult:
+    members: dict[str, dict[str, Any]] = {}
+    model_entries, file_entries, rows = [], [], 0
+    missing: list[str] = []
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for model in models_:
+            label = model._meta.label_lower
+            records = serialize_model(model, include_users)
+            member = f"{DATA_DIR}{label}.json"
+            data = _dumps(records)
+            archive.writestr(member, data)
+            members[member] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            model_entries.append({"model": label, "member": member, "count": len(records)})
+            rows += len(records)
+            for file_field in _file_fields(model):
+                names = (
+                    model._base_manager.exclude(**{file_field.name: ""})
+                    .order_by(file_field.name)
+                    .values_list(file_field.name, flat=True)
+                    .distinct()
+                )
+                for name in names:
+                    member = f"{FILES_DIR}{name}"
+                    if member in members:
+                        continue
+                    storage = file_field.storage
+                    if not storage.exists(name):
+                        missing.append(f"{label}: {name}")
+                        continue
+                    with storage.open(name, "rb") as source, archive.open(member, "w") as out:
+                        digest, size = hashlib.sha256(), 0
+                        while chunk := source.read(CHUNK):
+                            digest.update(chunk)
+                            size += len(chunk)
+                            out.write(chunk)
+                    members[member] = {"sha256": digest.hexdigest(), "size": size}
+                    file_entries.append(
+                        {"member": member, "name": name, "model": label, "field": file_field.name}
+                    )
+        if missing:
+            raise BackupError(
+                "These files are missing from storage, so the archive would be incomplete: "
+                + "; ".join(missing)
+            )
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "archive_id": uuid.uuid4().hex,
+            "created_at": timezone.now().isoformat(),
+            "versions": _versions(),
+            "database": connection.vendor,
+            "includes_users": include_users,
+            "left_out": {**left_out(), **dropped},
+            "migrations": _applied_migrations({m._meta.app_label for m in models_}),
+            "content_types": _content_type_ids(),
+            "models": model_entries,
+            "files": file_entries,
+            "members": members,
+        }
+        archive.writestr(MANIFEST, _dumps(manifest))
+    return ExportResult(
+        path=tmp,
+        archive_id=manifest["archive_id"],
+        rows=rows,
+        models=len(model_entries),
+        files=len(file_entries),
+        includes_users=include_users,
+        left_out=dropped,
+    )
+
+
+# --- reading and checking an archive ------------------------------------------------------
+
+
+@dataclass
+class Archive:
+    """A checked archive: its manifest, and every model's records ready to compare or load."""
+
+    manifest: dict[str, Any]
+    models: list[type[models.Model]]
+    records: dict[str, list[dict]]
+    files: list[dict[str, str]]
+    zip_path: Path
+
+    @property
+    def rows(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+
+def read_archive(path: str | os.PathLike) -> Archive:
+    """Open and check an archive completely; raise BackupError on anything wrong.
+
+    Nothing is written: the checksums, format version, migrations, model names and every
+    record (parsed and resolved against this database's content types) are checked here.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"There is no file at {path}.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _check(archive, path)
+    except zipfile.BadZipFile as exc:
+        raise BackupError(
+            f"{path} is not a readable backup archive (truncated or damaged?): {exc}"
+        ) from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BackupError(f"{path} could not be read (truncated or damaged?): {exc}") from exc
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> bytes:
+    try:
+        with archive.open(name) as handle:
+            data = handle.read(int(expected["size"]) + 1)
+    except KeyError as exc:
+        raise BackupError(f"The archive lacks {name}, which its manifest lists.") from exc
+    if len(data) != expected["size"] or hashlib.sha256(data).hexdigest() != expected["sha256"]:
+        raise BackupError(f"{name} does not match its checksum: the archive was altered.")
+    return data
+
+
+def _check_file_member(archive: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> None:
+    try:
+        with archive.open(name) as handle:
+            digest, size = _sha256_file(handle)
+    except KeyError as exc:
+        raise BackupError(f"The archive lacks {name}, which its manifest lists.") from exc
+    if size != expected["size"] or digest != expected["sha256"]:
+        raise BackupError(f"{name} does not match its checksum: the archive was altered.")
+
+
+def _load_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+    except KeyError as exc:
+        raise BackupError("This is not an Exchange backup: it has no manifest.json.") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BackupError(f"The manifest is not valid JSON: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError("This is not an Exchange backup: its manifest names another format.")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise BackupError(
+            f"This archive is in format version {manifest.get('format_version')!r}; this "
+            f"version of the Exchange reads version {FORMAT_VERSION} only."
+        )
+    for key in ("archive_id", "migrations", "content_types", "models", "files", "members"):
+        if key not in manifest:
+            raise BackupError(f"The manifest lacks {key!r}: the archive is damaged.")
+    return manifest
+
+
+def _check(archive: zipfile.ZipFile, path: Path) -> Archive:
+    manifest = _load_manifest(archive)
+    members = manifest["members"]
+    names = set(archive.namelist()) - {MANIFEST}
+    if names - set(members):
+        extra = ", ".join(sorted(names - set(members))[:5])
+        raise BackupError(f"The archive holds members its manifest does not list: {extra}.")
+
+    exported, _ = plan(manifest.get("includes_users", True))
+    known = {m._meta.label_lower: m for m in content_models()}
+    mine = _applied_migrations({m._meta.app_label for m in exported})
+    theirs = manifest["migrations"]
+    if theirs != {app: mine.get(app, []) for app in theirs} or set(mine) - set(theirs):
+        differ = sorted(
+            {app for app in set(mine) | set(theirs) if mine.get(app) != theirs.get(app)}
+        )
+        raise BackupError(
+            "The archive was made with another database schema (migrations differ in: "
+            + ", ".join(differ)
+            + "). Import it with the version of the Exchange that made it "
+            + f"({manifest.get('versions', {}).get('exchange', 'unknown')}), then upgrade."
+        )
+
+    models_: list[type[models.Model]] = []
+    records: dict[str, list[dict]] = {}
+    for entry in manifest["models"]:
+        label, member = entry["model"], entry["member"]
+        if label not in known:
+            raise BackupError(f"The archive holds {label}, which this installation does not know.")
+        if member not in members:
+            raise BackupError(f"The manifest gives no checksum for {member}.")
+        data = _read_member(archive, member, members[member])
+        try:
+            rows = json.loads(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise BackupError(f"{member} is not valid JSON: {exc}") from exc
+        if not isinstance(rows, list) or len(rows) != entry["count"]:
+            raise BackupError(
+                f"{member} does not hold the {entry['count']} rows the manifest says."
+            )
+        if any(not isinstance(r, dict) or r.get("model") != label for r in rows):
+            raise BackupError(f"{member} holds rows of another model than {label}.")
+        _remap_content_types(rows, label, manifest["content_types"])
+        models_.append(known[label])
+        records[label] = rows
+
+    for entry in manifest["files"]:
+        member = entry.get("member", "")
+        model = known.get(entry.get("model"))
+        if (
+            member not in members
+            or entry.get("name") != member[len(FILES_DIR) :]
+            or model not in models_
+            or entry.get("field") not in {f.name for f in _file_fields(model)}
+        ):
+            raise BackupError(f"The manifest's entry for the file {member!r} is damaged.")
+        _check_file_member(archive, member, members[member])
+
+    result = Archive(manifest, models_, records, manifest["files"], path)
+    # Parse every record now, so a bad value is found before anything is written.
+    for _ in _deserialize(result):
+        pass
+    return result
+
+
+def _deserialize(archive: Archive) -> Iterator[Any]:
+    for model in archive.models:
+        label = model._meta.label_lower
+        try:
+            yield from serializers.deserialize(
+                "python", archive.records[label], ignorenonexistent=False
+            )
+        except DeserializationError as exc:
+            raise BackupError(f"A row of {label} cannot be read: {exc}") from exc
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    archive_id: str
+    rows: int
+    files: int
+    already_imported: bool = False
+    files_restored: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_in_database(include_users: bool) -> list[str]:
+    """What the database holds beyond what `migrate` creates; empty when it may be restored.
+
+    `migrate` leaves Wagtail's root and welcome pages, a site, a locale, a root collection,
+    groups with their permissions, a workflow and our seeded vocabularies: an import replaces
+    those. Anything else (a page of ours, a document, an image, a row of our own tables,
+    and accounts when the archive brings accounts) is content the import would overwrite.
+    """
+    from .vocabularies import VOCABULARIES
+
+    found = []
+    plain_page = ContentType.objects.get_for_model(Page)
+    pages = Page.objects.exclude(content_type=plain_page).count()
+    if pages:
+        found.append(f"{pages} pages")
+    seeded = {m._meta.label_lower for m in VOCABULARIES}
+    local = set(_local_app_labels())
+    checked = [
+        m
+        for m in content_models()
+        if m._meta.label_lower not in seeded
+        and not issubclass(m, Page)
+        and (
+            m._meta.app_label in local
+            or m._meta.label_lower
+            in {
+                "wagtaildocs.document",
+                "wagtailimages.image",
+                "wagtailredirects.redirect",
+                "wagtailcore.comment",
+                "taggit.tag",
+            }
+        )
+    ]
+    if include_users:
+        checked.append(get_user_model())
+    for model in checked:
+        count = model._base_manager.count()
+        if count:
+            name = (
+                "user accounts" if model is get_user_model() else model._meta.verbose_name_plural
+            )
+            found.append(f"{count} {name}")
+    return found
+
+
+def _same_content(archive: Archive) -> bool:
+    include_users = archive.manifest.get("includes_users", True)
+    return all(
+        serialize_model(model, include_users) == archive.records[model._meta.label_lower]
+        for model in archive.models
+    )
+
+
+def _tables_to_clear(models_: list[type[models.Model]]) -> list[type[models.Model]]:
+    """The models restored, their many-to-many tables, and what refers to them (derived)."""
+    cleared = list(models_)
+    for model in models_:
+        for m2m in model._meta.local_many_to_many:
+            through = m2m.remote_field.through
+            if through._meta.auto_created and through not in cleared:
+                cleared.append(through)
+    # Rows elsewhere pointing at restored ones (search documents, renditions, the admin's
+    # search index...) are derived: they go too, and are rebuilt.
+    grown = True
+    while grown:
+        grown = False
+        for model in apps.get_models(include_auto_created=True):
+            if model in cleared or model._meta.proxy or not model._meta.managed:
+                continue
+            if (
+                any(
+                    f.is_relation and f.many_to_one and f.related_model in cleared
+                    for f in model._meta.local_fields
+                )
+                or model._meta.label_lower in LEFT_OUT_MODELS
+            ):
+                if model in (ContentType, Permission):
+                    continue
+                cleared.append(model)
+                grown = True
+    return cleared
+
+
+def _restore_files(archive: Archive, written: list[tuple[Any, str]]) -> int:
+    """Write the archive's files to storage, noting in `written` what to undo on failure."""
+    known = {m._meta.label_lower: m for m in archive.models}
+    restored = 0
+    with zipfile.ZipFile(archive.zip_path) as zf:
+        for entry in archive.files:
+            storage = known[entry["model"]]._meta.get_field(entry["field"]).storage
+            name = entry["name"]
+            expected = archive.manifest["members"][entry["member"]]
+            if storage.exists(name):
+                with storage.open(name, "rb") as current:
+                    if _sha256_file(current)[0] == expected["sha256"]:
+                        continue
+                storage.delete(name)
+            with zf.open(entry["member"]) as source:
+                saved = storage.save(name, ContentFile(source.read()))
+            written.append((storage, saved))
+            if saved != name:
+                raise BackupError(f"The storage refused the name {name} (it gave {saved}).")
+            restored += 1
+    return restored
+
+
+def import_archive(path: str | os.PathLike) -> ImportResult:
+    """Restore an archive into a database holding no content; a second import is a no-op."""
+    archive = read_archive(path)
+    manifest = archive.manifest
+    include_users = manifest.get("includes_users", True)
+    result = ImportResult(manifest["archive_id"], archive.rows, len(archive.files))
+
+    with transaction.atomic():
+        present = content_in_database(include_users)
+        if present:
+            if not _same_content(archive):
+                raise BackupError(
+                    "The database is not empty ("
+                    + ", ".join(present)
+                    + "): import into a newly migrated database. Nothing was changed."
+                )
+            result.already_imported = True
+            result.files_restored = _restore_files(archive, [])
+            return result
+        cleared = _tables_to_clear(archive.models)
+        try:
+            # A savepoint of its own: a failure here undoes the load and nothing else.
+            with transaction.atomic():
+                for model in reversed(cleared):
+                    model._base_manager.all()._raw_delete(connection.alias)
+                _load(archive)
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), cleared):
+                        cursor.execute(sql)
+                connection.check_constraints(table_names=[m._meta.db_table for m in cleared])
+        except IntegrityError as exc:
+            raise BackupError(
+                f"The archive's rows do not fit together ({exc}). Nothing was changed."
+            ) from exc
+        if any(Page.find_problems()):
+            Page.fix_tree(fix_paths=True)
+        written: list[tuple[Any, str]] = []
+        try:
+            result.files_restored = _restore_files(archive, written)
+        except BaseException:
+            for storage, name in written:
+                storage.delete(name)
+            raise
+    ContentType.objects.clear_cache()
+    Site.clear_site_root_paths_cache()
+    result.warnings = _rebuild_derived()
+    return result
+
+
+def _load(archive: Archive) -> None:
+    for item in _deserialize(archive):
+        obj = item.object
+        models.Model.save_base(obj, raw=True, force_insert=True)
+        for name, values in item.m2m_data.items():
+            m2m = obj._meta.get_field(name)
+            through = m2m.remote_field.through
+            source = m2m.m2m_field_name()
+            target = m2m.m2m_reverse_field_name()
+            through._base_manager.bulk_create(
+                [through(**{f"{source}_id": obj.pk, f"{target}_id": pk}) for pk in values]
+            )
+
+
+def _rebuild_derived() -> list[str]:
+    """Search documents and Wagtail's indexes, after the restored content is committed."""
+    from search import index
+
+    warnings = []
+    steps = [
+        ("search_index rebuild", index.rebuild),
+        (
+            "rebuild_references_index",
+            lambda: call_command("rebuild_references_index", stdout=io.StringIO()),
+        ),
+        ("update_index", lambda: call_command("update_index", stdout=io.StringIO())),
+    ]
+    for name, step in steps:
+        try:
+            step()
+        except Exception as exc:  # the content is in; say what to run again
+            warnings.append(f"`manage.py {name}` failed ({exc}); run it again.")
+    return warnings
