@@ -55,6 +55,7 @@ from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import IntegrityError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 FORMAT = "exchange-backup"
@@ -630,10 +631,27 @@ def content_in_database(include_users: bool) -> list[str]:
     return found
 
 
+def _comparable(model: type[models.Model], records: list[dict]) -> list[dict]:
+    """Records with StreamField values parsed: PostgreSQL stores them as jsonb, whose key
+    order differs from SQLite's text, so equal content may differ as a string."""
+    streams = [f.name for f in model._meta.local_fields if isinstance(f, StreamField)]
+    if not streams:
+        return records
+    parsed = []
+    for record in records:
+        fields_ = dict(record["fields"])
+        for name in streams:
+            if isinstance(fields_.get(name), str):
+                fields_[name] = json.loads(fields_[name] or "[]")
+        parsed.append({**record, "fields": fields_})
+    return parsed
+
+
 def _same_content(archive: Archive) -> bool:
     include_users = archive.manifest.get("includes_users", True)
     return all(
-        serialize_model(model, include_users) == archive.records[model._meta.label_lower]
+        _comparable(model, serialize_model(model, include_users))
+        == _comparable(model, archive.records[model._meta.label_lower])
         for model in archive.models
     )
 

@@ -281,6 +281,25 @@ def test_importing_twice_changes_nothing(exported, db):
     assert_restored(exported)
 
 
+def test_the_same_content_from_another_database_is_recognised(exported, db, tmp_path):
+    """SQLite keeps StreamField JSON as written, PostgreSQL (jsonb) in its own key order."""
+
+    def reorder(members):
+        name = "data/exchange.dialoguesession.json"
+        rows = json.loads(members[name])
+        for row in rows:
+            for field in ("speakers", "guiding_questions"):
+                value = json.loads(row["fields"][field] or "[]")
+                row["fields"][field] = json.dumps(value, sort_keys=True)
+        members[name] = json.dumps(rows).encode()
+        return members
+
+    path = rewrite(exported.path, tmp_path / "other.zip", reorder, fix_checksums=True)
+    import_(path)
+
+    assert "already holds" in import_(path)
+
+
 def test_import_puts_back_files_missing_after_a_first_import(exported, db):
     import_(exported.path)
     forget_files(exported.files)
