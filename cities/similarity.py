@@ -189,8 +189,9 @@ def _labels() -> _Labels:
     )
 
 
-def _city_facets() -> dict[int, dict[str, set[str]]]:
-    """City page id -> {"theme": slugs, "barrier": slugs}, from the public city documents."""
+def _public_cities() -> tuple[list[int], dict[int, dict[str, set[str]]]]:
+    """The ids of the public cities (those with a search document), and for each its
+    {"theme": slugs, "barrier": slugs}, from the facet bitsets of the city documents."""
     from search import facet_index
     from search.facets import DocumentType
 
@@ -200,7 +201,7 @@ def _city_facets() -> dict[int, dict[str, set[str]]]:
     for facet in ("theme", "barrier"):
         for city_id, values in index.values_by_document(facet, city_docs).items():
             found[city_id][facet] = values
-    return found
+    return [index.ids[pos] for pos in facet_index.positions(city_docs)], found
 
 
 # The fields a profile reads, so that ranking 2,000 cities does not load 2,000 pages.
@@ -217,7 +218,7 @@ PROFILE_FIELDS = (
 
 
 def profile_of(city, facets: dict[str, set[str]] | None = None) -> Profile:
-    """The profile of a city page; `facets` are its themes and barriers (see _city_facets)."""
+    """The profile of a city page; `facets` are its themes and barriers (see _public_cities)."""
     return _profile(
         {
             "region__slug": city.region.slug if city.region_id else None,
@@ -260,12 +261,14 @@ def similar_cities(
     """
     from .models import CityProfilePage
 
-    facets = _city_facets()
+    public, facets = _public_cities()
     if city is not None:
         profile = profile_of(city, facets.get(city.pk))
     if profile is None or profile.is_empty:
         return []
-    rows = CityProfilePage.objects.visible().order_by("title").values(*PROFILE_FIELDS)
+    # The search documents say which cities are public: checking every city's ancestors
+    # again here cost more than the rest of the ranking.
+    rows = CityProfilePage.objects.filter(pk__in=public).order_by("title").values(*PROFILE_FIELDS)
     scored = []
     for row in rows:
         if city is not None and row["pk"] == city.pk:
