@@ -66,3 +66,14 @@ class CommitmentStatus(models.TextChoices):
     IN_PROGRESS = "in-progress", _("In progress")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
+
+
+class ResourceKind(models.TextChoices):
+    TOOLKIT = "toolkit", _("Toolkit")
+    GUIDE = "guide", _("Guide")
+    REPORT = "report", _("Report")
+    STUDY = "study", _("Study or research")
+    POLICY = "policy", _("Policy, plan or strategy")
+    TRAINING = "training", _("Training material")
+    PRESENTATION = "presentation", _("Presentation")
+    OTHER = "other", _("Other")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from .pagetools import attach_parents, linked_pages
+from .resource_listings import related_resources
 
 
 def home_context(home) -> dict:
@@ -77,6 +78,7 @@ def dialogue_context(dialogue) -> dict:
         "presented_practices": practices,
         "city_reported_records": city_reported,
         "commitments": commitments_with_public_owner(dialogue),
+        "related_resources": related_resources(dialogue),
     }
 
 

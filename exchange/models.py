@@ -113,7 +113,11 @@ class HomePage(Page):
     objects = ExchangePageManager()
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cities.CityIndexPage", "exchange.DialogueIndexPage"]
+    subpage_types = [
+        "cities.CityIndexPage",
+        "exchange.DialogueIndexPage",
+        "exchange.ResourceIndexPage",
+    ]
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -236,6 +240,9 @@ class DialoguePage(HidesDescendantsWhenUnpublished, Page):
         InlinePanel("sessions", heading=_("Sessions"), label=_("session")),
         InlinePanel("commitments", heading=_("Commitments"), label=_("commitment")),
         FieldPanel("documents"),
+        MultipleChooserPanel(
+            "resource_links", chooser_field_name="resource", heading=_("Related resources")
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -390,3 +397,13 @@ class DialogueCommitment(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+
+
+# At the end: the resource pages use `tabs` above, and DialoguePage's `resource_links`.
+from .resources import (  # noqa: E402, F401 - Django finds models through this module
+    DialogueResource,
+    ResourceCity,
+    ResourceIndexPage,
+    ResourceLanguage,
+    ResourcePage,
+)

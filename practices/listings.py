@@ -5,6 +5,7 @@ from __future__ import annotations
 from wagtail.models import Page
 
 from exchange.pagetools import attach_parents, linked_pages, parent_path
+from exchange.resource_listings import related_resources
 
 
 def _parent_city(page: Page):
@@ -45,6 +46,7 @@ def practice_context(practice) -> dict:
             practice.opportunity_links, "opportunity", OpportunityPage, "category"
         ),
         "partners": [p.organisation for p in practice.partners.select_related("organisation")],
+        "related_resources": related_resources(practice),
     }
 
 

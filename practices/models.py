@@ -267,6 +267,9 @@ class PracticePage(ProvenanceMixin, Page):
             heading=_("Opportunities it builds on"),
         ),
         MultipleChooserPanel("partners", chooser_field_name="organisation", heading=_("Partners")),
+        MultipleChooserPanel(
+            "resource_links", chooser_field_name="resource", heading=_("Related resources")
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_role"), FieldPanel("contact_email"), FieldPanel("last_verified")],
             heading=_("Contact and verification"),
@@ -410,6 +413,18 @@ class PracticePartner(Orderable):
         help_text=_("An organisation that runs or funds the practice with the city."),
     )
     panels = [FieldPanel("organisation")]
+
+
+class PracticeResource(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        "exchange.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        verbose_name=_("resource"),
+        help_text=_("A toolkit, report or guide about this practice or useful to repeat it."),
+    )
+    panels = [FieldPanel("resource")]
 
 
 class BarrierReportingCity(Orderable):

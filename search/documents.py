@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
-from exchange.models import DialoguePage
+from exchange.models import DialoguePage, ResourcePage
 from exchange.pagetools import parent_path
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 
@@ -347,12 +347,52 @@ def dialogue_documents(ids: Iterable[int]) -> list[Document]:
     return docs
 
 
+def resource_documents(ids: Iterable[int]) -> list[Document]:
+    """A resource: filed under its themes, its year and the public cities it concerns."""
+    resources = list(
+        ResourcePage.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("publisher", "locale")
+        .prefetch_related("themes", "language_links", "related_cities")
+    )
+    city_ids = {link.city_id for r in resources for link in r.related_cities.all()}
+    cities = {
+        c.pk: c
+        for c in CityProfilePage.objects.visible().filter(pk__in=city_ids).select_related("region")
+    }
+    docs = []
+    for resource in resources:
+        publisher = resource.publisher
+        doc = _base(
+            resource,
+            DocumentType.RESOURCE,
+            resource.summary,
+            plain(
+                str(resource.get_kind_display()),
+                f"{publisher.name} {publisher.acronym}" if publisher else "",
+            ),
+        )
+        # Stem the text in the resource's first language, when search knows it.
+        languages = [link.language for link in resource.language_links.all()]
+        doc.language = next((code for code in languages if code in LANGUAGES), doc.language)
+        doc.year = resource.year
+        doc.add("type", DocumentType.RESOURCE)
+        for theme in resource.themes.all():
+            doc.add("theme", theme.slug)
+        for link in resource.related_cities.all():
+            if link.city_id in cities:
+                doc.add_city(cities[link.city_id])
+        docs.append(doc)
+    return docs
+
+
 BUILDERS = {
     PracticePage: practice_documents,
     CityProfilePage: city_documents,
     BarrierPage: barrier_documents,
     OpportunityPage: opportunity_documents,
     DialoguePage: dialogue_documents,
+    ResourcePage: resource_documents,
 }
 INDEXED_MODELS = tuple(BUILDERS)
 

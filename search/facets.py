@@ -18,6 +18,7 @@ class DocumentType(TextChoices):
     BARRIER = "barrier", _("Barrier")
     OPPORTUNITY = "opportunity", _("Opportunity")
     DIALOGUE = "dialogue", _("Dialogue")
+    RESOURCE = "resource", _("Resource")
 
 
 @dataclass(frozen=True)

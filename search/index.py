@@ -175,7 +175,7 @@ def affected_page_ids(page: Page) -> set[int]:
     dialogue lists its cities by name).
     """
     from cities.models import CityProfilePage
-    from exchange.models import DialogueParticipantCity
+    from exchange.models import DialogueParticipantCity, ResourceCity
     from practices.models import (
         BarrierReportingCity,
         OpportunityReportingCity,
@@ -197,7 +197,7 @@ def affected_page_ids(page: Page) -> set[int]:
     }
     ids |= _ids(Page.objects.filter(path__in=parent_paths), "pk")
     city_ids = set(CityProfilePage.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    for model in (BarrierReportingCity, OpportunityReportingCity):
+    for model in (BarrierReportingCity, OpportunityReportingCity, ResourceCity):
         ids |= set(model.objects.filter(city_id__in=city_ids).values_list("page_id", flat=True))
         ids |= set(model.objects.filter(page_id__in=ids).values_list("city_id", flat=True))
     ids |= set(

@@ -23,6 +23,8 @@ from exchange.models import (
     DialogueSession,
     HomePage,
     Organisation,
+    ResourceIndexPage,
+    ResourcePage,
 )
 from exchange.vocabularies import BarrierCategory, OpportunityCategory, Region
 from practices.models import BarrierPage, OpportunityPage, PracticePage
@@ -142,3 +144,25 @@ class DialogueSessionFactory(DjangoModelFactory):
     page = None  # pass the DialoguePage
     title = factory.Sequence(lambda n: f"Session {n}")
     kind = "breakout"
+
+
+class ResourceIndexPageFactory(ExchangePageFactory):
+    class Meta:
+        model = ResourceIndexPage
+
+    title = "Resources"
+    slug = "resources"
+    intro = "Toolkits, reports and guides."
+
+
+class ResourcePageFactory(ExchangePageFactory):
+    """Pass `language_links=[ResourceLanguage(language="fr")]` and `themes=[...]` as needed."""
+
+    class Meta:
+        model = ResourcePage
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    kind = "toolkit"
+    year = 2021
+    summary = factory.LazyAttribute(lambda o: f"{o.title} helps cities.")
+    external_url = "https://publisher.example.org/resource"

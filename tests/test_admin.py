@@ -96,6 +96,7 @@ def test_practice_can_be_created_and_published_from_the_admin(admin_client, full
             "barrier_links": inline_formset([{"barrier": c.barrier.pk}]),
             "opportunity_links": inline_formset([]),
             "partners": inline_formset([{"organisation": c.association.pk}]),
+            "resource_links": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

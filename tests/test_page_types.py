@@ -6,10 +6,21 @@ import pytest
 from wagtail.models import Page
 
 from cities.models import CityIndexPage, CityProfilePage
-from exchange.models import DialogueIndexPage, DialoguePage, HomePage
+from exchange.models import (
+    DialogueIndexPage,
+    DialoguePage,
+    HomePage,
+    ResourceIndexPage,
+    ResourcePage,
+)
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 
-from .factories import CityIndexPageFactory, DialogueIndexPageFactory, HomePageFactory
+from .factories import (
+    CityIndexPageFactory,
+    DialogueIndexPageFactory,
+    HomePageFactory,
+    ResourceIndexPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +36,8 @@ ALLOWED_UNDER = {
     HomePage: {"root"},
     CityIndexPage: {"home"},
     DialogueIndexPage: {"home"},
+    ResourceIndexPage: {"home"},
+    ResourcePage: set(),  # only under the resource library, which full_content lacks
     CityProfilePage: {"cities"},
     DialoguePage: {"dialogues"},
     PracticePage: {"city"},
@@ -45,6 +58,8 @@ def test_allowed_parent_types():
     assert set(HomePage.allowed_parent_page_models()) == {Page}
     assert set(CityIndexPage.allowed_parent_page_models()) == {HomePage}
     assert set(DialogueIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert set(ResourceIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert set(ResourcePage.allowed_parent_page_models()) == {ResourceIndexPage}
     assert set(CityProfilePage.allowed_parent_page_models()) == {CityIndexPage}
     assert set(DialoguePage.allowed_parent_page_models()) == {DialogueIndexPage}
     assert set(PracticePage.allowed_parent_page_models()) == {CityProfilePage}
@@ -53,7 +68,13 @@ def test_allowed_parent_types():
 
 
 def test_allowed_subpage_types():
-    assert set(HomePage.allowed_subpage_models()) == {CityIndexPage, DialogueIndexPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        CityIndexPage,
+        DialogueIndexPage,
+        ResourceIndexPage,
+    }
+    assert set(ResourceIndexPage.allowed_subpage_models()) == {ResourcePage}
+    assert ResourcePage.allowed_subpage_models() == []
     assert set(CityIndexPage.allowed_subpage_models()) == {CityProfilePage}
     assert set(DialogueIndexPage.allowed_subpage_models()) == {DialoguePage}
     assert set(CityProfilePage.allowed_subpage_models()) == {
@@ -85,8 +106,12 @@ def test_a_home_page_can_be_created_on_a_fresh_site(db):
 
 @pytest.mark.parametrize(
     "factory,model",
-    [(CityIndexPageFactory, CityIndexPage), (DialogueIndexPageFactory, DialogueIndexPage)],
-    ids=["city index", "dialogue index"],
+    [
+        (CityIndexPageFactory, CityIndexPage),
+        (DialogueIndexPageFactory, DialogueIndexPage),
+        (ResourceIndexPageFactory, ResourceIndexPage),
+    ],
+    ids=["city index", "dialogue index", "resource library"],
 )
 def test_only_one_index_page_of_each_kind(db, factory, model):
     home = HomePageFactory(parent=empty_tree())

@@ -147,9 +147,18 @@ SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "5"))
 # and run `search_index rebuild` once at the end.
 SEARCH_AUTO_SYNC = True
 
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Uploads: office and open formats people can open without special software, checked by
+# extension and by content (exchange/uploads.py), and capped in size for shared connections.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"
+]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "exchange.uploads.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The languages a resource of the library may be written in (ISO 639-1 codes; names come
+# from Django's table): the languages of the network's cities.
+EXCHANGE_RESOURCE_LANGUAGES = ["ar", "en", "es", "fr", "it", "ko", "pt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 

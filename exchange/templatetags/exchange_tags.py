@@ -14,7 +14,7 @@ _SECTIONS_CACHE = "_exchange_sections"
 
 
 def _sections(request) -> dict:
-    """The live section index pages (cities, dialogues) by key, in one query.
+    """The live section index pages (cities, dialogues, resources) by key, in one query.
 
     A section whose page is missing or unpublished is left out, so no link is ever broken.
     The result is kept on the request: the header and the page body may both ask.
@@ -27,11 +27,12 @@ def _sections(request) -> dict:
 
     from cities.models import CityIndexPage
 
-    from ..models import DialogueIndexPage
+    from ..models import DialogueIndexPage, ResourceIndexPage
 
     keys = {
         ContentType.objects.get_for_model(CityIndexPage).pk: "cities",
         ContentType.objects.get_for_model(DialogueIndexPage).pk: "dialogues",
+        ContentType.objects.get_for_model(ResourceIndexPage).pk: "resources",
     }
     sections: dict = {}
     for page in Page.objects.live().public().filter(content_type_id__in=keys).order_by("path"):
@@ -57,7 +58,7 @@ def primary_nav(context) -> dict:
     sections = _sections(request)
     current = context.get("page")
     items = []
-    for key in ("cities", "dialogues"):
+    for key in ("cities", "dialogues", "resources"):
         section = sections.get(key)
         if not section:
             continue

@@ -1,0 +1,266 @@
+"""The resource library: toolkits, reports and guides, each a page under /resources/.
+
+A resource is a document uploaded here or a link to where it lives elsewhere. Practices
+and dialogues cite resources (their `resource_links`); a resource lists who cites it.
+exchange/models.py imports these models at its end (they use its `tabs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.models import CollectionViewRestriction, Orderable, Page
+from wagtail.search import index
+
+from .choices import ResourceKind
+from .models import tabs
+from .pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
+
+
+def resource_languages() -> list[tuple[str, str]]:
+    """(ISO 639-1 code, name) of the languages a resource may be in, from the settings."""
+    return [
+        (code, _(LANG_INFO[code]["name"]) if code in LANG_INFO else code)
+        for code in getattr(settings, "EXCHANGE_RESOURCE_LANGUAGES", ["en"])
+    ]
+
+
+def language_name(code: str) -> str:
+    return str(dict(resource_languages()).get(code, code))
+
+
+def restricted_collection_paths() -> list[str]:
+    """Tree paths of the collections with a view restriction (one query; there are few).
+
+    Wagtail refuses a document to the public when its collection or any collection above
+    it is restricted, so a path prefix test over these says whether the public can fetch it.
+    """
+    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+
+
+def is_public_document(document, restricted_paths: Iterable[str]) -> bool:
+    if document is None:
+        return False
+    path = document.collection.path
+    return not any(path.startswith(p) for p in restricted_paths)
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Adds the languages as ticks; they are stored as `language_links` rows (filterable)."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every language the document is available in."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = resource_languages()
+        self.initial.setdefault(
+            "languages", [link.language for link in self.instance.language_links.all()]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        document, url = cleaned.get("document"), cleaned.get("external_url")
+        if not document and not url:
+            self.add_error(
+                "document", _("Choose the document, or give the address where it is published.")
+            )
+        if document and not is_public_document(document, restricted_collection_paths()):
+            self.add_error(
+                "document",
+                _(
+                    "This document is in a collection closed to the public, who could not "
+                    "download it. Move it to a public collection or choose another."
+                ),
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        page.language_links = [
+            ResourceLanguage(language=code, sort_order=i)
+            for i, code in enumerate(self.cleaned_data["languages"])
+        ]
+        if commit:
+            page.save()
+        return page
+
+
+class ResourceIndexPage(HidesDescendantsWhenUnpublished, Page):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A few sentences above the list of resources."),
+    )
+
+    objects = ExchangePageManager()
+
+    parent_page_types = ["exchange.HomePage"]
+    subpage_types = ["exchange.ResourcePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = tabs(content_panels)
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .resource_listings import resource_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_index_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = (getattr(response, "context_data", None) or {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400  # a bad filter is the visitor's error, shown on the page
+        return response
+
+
+class ResourcePage(Page):
+    """A toolkit, report or guide that cities can use, with who published it and when."""
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ResourceKind.choices,
+        help_text=_("What sort of resource it is."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: what it covers and who it is for.")
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_("The file itself, in a public collection."),
+    )
+    external_url = models.URLField(
+        _("link"),
+        blank=True,
+        help_text=_("Where the publisher offers it, if not uploaded here (https://…)."),
+    )
+    publisher = models.ForeignKey(
+        "exchange.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("publisher"),
+        help_text=_("The organisation that published it."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year of publication."),
+    )
+    themes = ParentalManyToManyField(
+        "exchange.Theme",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("challenges addressed"),
+        help_text=_("The challenges migrant women face that it helps with."),
+    )
+
+    objects = ExchangePageManager()
+
+    parent_page_types = ["exchange.ResourceIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = ResourcePageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("external_url")],
+            heading=_("The resource"),
+            help_text=_("Upload the document, or link to it, or both."),
+        ),
+        FieldPanel("languages"),
+    ]
+    detail_panels = [
+        FieldPanel("publisher"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel(
+            "related_cities", chooser_field_name="city", heading=_("Cities it concerns")
+        ),
+    ]
+    edit_handler = tabs(content_panels, detail_panels)
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def get_context(self, request, *args, **kwargs):
+        from .resource_listings import resource_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_context(self))
+        return context
+
+
+class ResourceLanguage(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="language_links")
+    language = models.CharField(_("language"), max_length=8)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language of a resource")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="resource_language_unique")
+        ]
+        indexes = [models.Index(fields=["language"], name="resource_language")]
+
+    def __str__(self) -> str:
+        return language_name(self.language)
+
+
+class ResourceCity(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_cities")
+    city = models.ForeignKey(
+        "cities.CityProfilePage",
+        on_delete=models.CASCADE,
+        related_name="resource_mentions",
+        verbose_name=_("city"),
+        help_text=_("A city the resource is about or was written with."),
+    )
+    panels = [FieldPanel("city")]
+
+
+class DialogueResource(Orderable):
+    page = ParentalKey(
+        "exchange.DialoguePage", on_delete=models.CASCADE, related_name="resource_links"
+    )
+    resource = models.ForeignKey(
+        ResourcePage,
+        on_delete=models.CASCADE,
+        related_name="dialogue_links",
+        verbose_name=_("resource"),
+        help_text=_("A toolkit, report or guide the dialogue produced or drew on."),
+    )
+    panels = [FieldPanel("resource")]
