@@ -17,7 +17,14 @@ from wagtail.models import Page, Revision, Site
 
 from cities.models import CityIndexPage, CityProfilePage
 from exchange.demo.loader import load_demo
-from exchange.models import DialogueIndexPage, DialoguePage, HomePage, Organisation
+from exchange.models import (
+    DialogueIndexPage,
+    DialoguePage,
+    HomePage,
+    Organisation,
+    ResourceIndexPage,
+    ResourcePage,
+)
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 
 from .factories import PracticePageFactory
@@ -93,6 +100,10 @@ def test_site_structure(demo):
     assert HomePage.objects.count() == 1
     assert CityIndexPage.objects.count() == 1
     assert DialogueIndexPage.objects.count() == 1
+    # The resource library, empty: the sources name no resource the demo could cite.
+    library = ResourceIndexPage.objects.get()
+    assert library.live and library.url == "/resources/"
+    assert not ResourcePage.objects.exists()
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()

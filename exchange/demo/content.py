@@ -69,6 +69,17 @@ DIALOGUE_INDEX = {
     ),
 }
 
+# The library starts empty: the founding record names no toolkit, report or guide with a
+# title and an address we could cite, and the demo invents none.
+RESOURCE_INDEX = {
+    "slug": "resources",
+    "title": "Resources",
+    "intro": (
+        "Toolkits, reports and guides that help local governments work with and for migrant "
+        "women, published by the cities, networks and organisations of the Exchange."
+    ),
+}
+
 # -- Organisations (snippets), identified by name -----------------------------------------
 # `website` is filled only where the official address is certain; `country` only for
 # national bodies.

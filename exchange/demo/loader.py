@@ -30,6 +30,7 @@ from exchange.models import (
     DialogueSession,
     HomePage,
     Organisation,
+    ResourceIndexPage,
 )
 from exchange.vocabularies import (
     ActionType,
@@ -165,6 +166,13 @@ class _DemoLoader:
             content.DIALOGUE_INDEX,
             "index_pages",
             lambda d: DialogueIndexPage(title=d["title"], intro=d["intro"]),
+        )
+        self.child_page(
+            home,
+            ResourceIndexPage,
+            content.RESOURCE_INDEX,
+            "index_pages",
+            lambda d: ResourceIndexPage(title=d["title"], intro=d["intro"]),
         )
         for data in content.CITIES:
             self.cities[data["slug"]] = self.child_page(
