@@ -288,10 +288,12 @@ class PracticePage(ProvenanceMixin, Page):
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
     def get_context(self, request, *args, **kwargs):
+        from .exchange_request_views import exchange_request_context
         from .listings import practice_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(practice_context(self))
+        context.update(exchange_request_context(self, context.get("city"), request))
         return context
 
 
@@ -449,3 +451,8 @@ class OpportunityReportingCity(Orderable):
         help_text=_("A city that reported this opportunity."),
     )
     panels = [FieldPanel("city")]
+
+
+# Models kept in modules of their own, imported here so Django registers them with the app.
+from .exchange_requests import ExchangeRequest  # noqa: E402, F401
+from .submissions import Submission  # noqa: E402, F401

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "csp",
     # Login throttling: counts failed logins in its own tables (`migrate` creates them).
     "axes",
+    # Rate limits of the public forms (/submit/, exchange requests), counted in the cache.
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,37 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# The cache holds Wagtail's site roots and the rate-limit counters of the public forms.
+# Local memory by default (one process: runserver, the tests). With several gunicorn workers
+# each would count on its own, so production sets REDIS_URL and every worker shares Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "exchange",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_USE_CACHE = "default"
+# The visitor's address as login throttling sees it: behind the local proxy, the address the
+# proxy appended to X-Forwarded-For, not the proxy's own.
+RATELIMIT_IP_META_KEY = "exchange.security.client_ip"
+# How many public proposals or corrections one address may send, and how many exchange
+# requests one signed-in user may send (django-ratelimit's "count/period" syntax).
+SUBMISSION_RATE = "5/h"
+EXCHANGE_REQUEST_RATE = "10/h"
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit only knows django-redis by name; Django's own Redis backend increments
+    # atomically (INCR) and is shared by every worker, which is all the limits need.
+    "django_ratelimit.W001",
+]
+if not REDIS_URL:
+    # Local memory is per process: right for runserver and the tests (README, "Production").
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Admin login throttling (django-axes): five failures for one username from one address
 # lock that pair out for an hour, even with the right password; a success resets the count.
