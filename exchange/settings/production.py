@@ -40,18 +40,6 @@ SECURE_HSTS_PRELOAD = True
 # Content-Security-Policy, Referrer-Policy, X-Frame-Options, X-Content-Type-Options,
 # Cross-Origin-Opener-Policy and SESSION_COOKIE_HTTPONLY come from base, as in the tests.
 
-# Mail (exchange requests to city editors, Wagtail's moderation notices) goes out only when
-# EMAIL_HOST is set; otherwise nothing is sent and the admin lists remain the only channel.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
-if EMAIL_HOST:
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
-    DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-
 # Gunicorn listens on 127.0.0.1 behind the reverse proxy, so every request comes from
 # 127.0.0.1: login throttling takes the client's address from the proxy (exchange.security).
 AXES_CLIENT_IP_CALLABLE = "exchange.security.client_ip"
