@@ -202,6 +202,7 @@ class CityProfilePage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Routabl
         "practices.PracticePage",
         "practices.BarrierPage",
         "practices.OpportunityPage",
+        "practices.RecommendationPage",
     ]
 
     search_fields = [

@@ -77,3 +77,16 @@ class ResourceKind(models.TextChoices):
     TRAINING = "training", _("Training material")
     PRESENTATION = "presentation", _("Presentation")
     OTHER = "other", _("Other")
+
+
+# A commitment in one of these states is settled: it is never overdue.
+SETTLED_COMMITMENT_STATUSES = (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
+
+
+class RecommendationAudience(models.TextChoices):
+    LOCAL_GOVERNMENTS = "local-governments", _("Local governments")
+    CITY_NETWORKS = "city-networks", _("City networks")
+    NATIONAL_GOVERNMENTS = "national-governments", _("National governments")
+    INTERNATIONAL_PARTNERS = "international-partners", _("UN agencies and donors")
+    CIVIL_SOCIETY = "civil-society", _("Civil society")
+    ALL_STAKEHOLDERS = "all-stakeholders", _("Everyone involved")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
@@ -22,7 +25,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import DocumentsBlock, GuidingQuestionsBlock, SpeakerBlock
-from .choices import CommitmentStatus, DialogueFormat, OrganisationKind, SessionKind
+from .choices import (
+    SETTLED_COMMITMENT_STATUSES,
+    CommitmentStatus,
+    DialogueFormat,
+    OrganisationKind,
+    SessionKind,
+)
 from .pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
 from .vocabularies import (  # noqa: F401 - Django finds models through this module
     VOCABULARIES,
@@ -162,7 +171,11 @@ class DialogueIndexPage(HidesDescendantsWhenUnpublished, Page):
 
 
 class DialoguePage(HidesDescendantsWhenUnpublished, Page):
-    """A dialogue between cities; its outcomes are the barrier and opportunity pages below it."""
+    """A dialogue between cities; its outcomes are the record pages below it (and elsewhere).
+
+    Barriers, opportunities and recommendations found by the dialogue live below it; records
+    a city reported there live under the city and point back here through their provenance.
+    """
 
     date = models.DateField(_("date"), help_text=_("The day the dialogue took place (or began)."))
     end_date = models.DateField(
@@ -206,7 +219,11 @@ class DialoguePage(HidesDescendantsWhenUnpublished, Page):
     objects = ExchangePageManager()
 
     parent_page_types = ["exchange.DialogueIndexPage"]
-    subpage_types = ["practices.BarrierPage", "practices.OpportunityPage"]
+    subpage_types = [
+        "practices.BarrierPage",
+        "practices.OpportunityPage",
+        "practices.RecommendationPage",
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -336,12 +353,37 @@ class DialogueSession(Orderable, ClusterableModel):
         verbose_name=_("speakers"),
         help_text=_("Who spoke, by organisation."),
     )
+    # Breakout groups mix cities and organisations: who sat at which table matters when
+    # a finding is traced back to the people who raised it.
+    participating_cities = ParentalManyToManyField(
+        "cities.CityProfilePage",
+        blank=True,
+        related_name="session_participations",
+        verbose_name=_("cities taking part"),
+        help_text=_("Local governments present in this session, if known."),
+    )
+    participating_organisations = ParentalManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="session_participations",
+        verbose_name=_("organisations taking part"),
+        help_text=_("Organisations present in this session, if known."),
+    )
+    approx_participants = models.PositiveIntegerField(
+        _("approximate number of participants"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if not known."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         FieldPanel("summary"),
         FieldPanel("guiding_questions"),
         FieldPanel("speakers"),
+        FieldPanel("participating_cities"),
+        FieldPanel("participating_organisations"),
+        FieldPanel("approx_participants"),
     ]
 
     class Meta(Orderable.Meta):
@@ -355,9 +397,44 @@ class DialogueSession(Orderable, ClusterableModel):
     def questions(self) -> list[str]:
         return [q for block in self.guiding_questions for q in block.value]
 
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this session on the dialogue page, for links back to it."""
+        return f"session-{self.pk}"
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def overdue(self, today: datetime.date | None = None) -> CommitmentQuerySet:
+        """Past their due date and neither done nor dropped."""
+        return self.filter(due_date__lt=today or timezone.localdate()).exclude(
+            status__in=SETTLED_COMMITMENT_STATUSES
+        )
+
+    def with_overdue(self, today: datetime.date | None = None) -> CommitmentQuerySet:
+        """Annotate `is_overdue`, so lists can filter and sort on it in SQL."""
+        late = models.Q(due_date__lt=today or timezone.localdate()) & ~models.Q(
+            status__in=SETTLED_COMMITMENT_STATUSES
+        )
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(late, then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
 
 class DialogueCommitment(Orderable):
     page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="commitments")
+    source_session = models.ForeignKey(
+        DialogueSession,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("from session"),
+        help_text=_("The session of this dialogue where the commitment was made, if known."),
+    )
     text = models.TextField(_("commitment"), help_text=_("What was promised, in one sentence."))
     owner_city = models.ForeignKey(
         "cities.CityProfilePage",
@@ -388,8 +465,11 @@ class DialogueCommitment(Orderable):
         help_text=_("Where the commitment stands today."),
     )
 
+    objects = CommitmentQuerySet.as_manager()
+
     panels = [
         FieldPanel("text"),
+        FieldPanel("source_session"),
         FieldRowPanel([FieldPanel("owner_city"), FieldPanel("owner_organisation")]),
         FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
     ]
@@ -397,6 +477,23 @@ class DialogueCommitment(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self):
+        super().clean()
+        if self.source_session_id and self.source_session.page_id != self.page_id:
+            raise ValidationError(
+                {"source_session": _("Choose a session of this commitment's own dialogue.")}
+            )
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return bool(
+            self.due_date
+            and self.status not in SETTLED_COMMITMENT_STATUSES
+            and self.due_date < (today or timezone.localdate())
+        )
 
 
 # At the end: the resource pages use `tabs` above, and DialoguePage's `resource_links`.

@@ -85,3 +85,19 @@ def record_context(record) -> dict:
         "found_by_dialogue": parent_dialogue,
         "addressing_practices": practices,
     }
+
+
+def recommendation_context(recommendation) -> dict:
+    """A recommendation: who made it (a city or a dialogue) and where it came from."""
+    from exchange.models import DialoguePage
+
+    parent_city = _parent_city(recommendation)
+    return {
+        **_provenance(recommendation),
+        "reported_by_city": parent_city,
+        "found_by_dialogue": (
+            None
+            if parent_city
+            else DialoguePage.objects.visible().filter(path=parent_path(recommendation)).first()
+        ),
+    }

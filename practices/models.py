@@ -20,7 +20,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cities.models import YEAR_VALIDATORS
-from exchange.choices import BudgetBand, Evidence, Mandate, PracticeStatus
+from exchange.choices import (
+    BudgetBand,
+    Evidence,
+    Mandate,
+    PracticeStatus,
+    RecommendationAudience,
+)
 from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import ExchangePageManager
 
@@ -298,7 +304,7 @@ class PracticePage(ProvenanceMixin, Page):
 
 
 class RecordPage(ProvenanceMixin, Page):
-    """A barrier or opportunity: reported by a city, or found by a dialogue."""
+    """A barrier, opportunity or recommendation: reported by a city, or found by a dialogue."""
 
     summary = models.TextField(_("summary"), help_text=_("The finding, in one or two sentences."))
     description = RichTextField(
@@ -379,6 +385,38 @@ class OpportunityPage(RecordPage):
     class Meta:
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
+
+
+class RecommendationPage(RecordPage):
+    """What a dialogue (or a city) advises someone to do, e.g. national governments."""
+
+    audience = models.CharField(
+        _("addressed to"),
+        max_length=30,
+        choices=RecommendationAudience.choices,
+        blank=True,
+        help_text=_("Who is asked to act on it; leave empty if the source does not say."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+    ]
+    relation_panels = [*ProvenanceMixin.provenance_panels]
+    edit_handler = tabs(content_panels, relations=relation_panels)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import recommendation_context
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context.update(recommendation_context(self))
+        return context
 
 
 class PracticeBarrier(Orderable):

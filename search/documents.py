@@ -20,7 +20,7 @@ from wagtail.models import Page
 from cities.models import CityProfilePage
 from exchange.models import DialoguePage, ResourcePage
 from exchange.pagetools import parent_path
-from practices.models import BarrierPage, OpportunityPage, PracticePage
+from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
 
 from .facets import DocumentType
 from .text import DEFAULT_LANGUAGE, LANGUAGES, unaccent
@@ -249,6 +249,36 @@ def opportunity_documents(ids: Iterable[int]) -> list[Document]:
     return _record_documents(OpportunityPage, ids)
 
 
+def recommendation_documents(ids: Iterable[int]) -> list[Document]:
+    """A recommendation: filed under the city that made it, dated by its dialogue."""
+    records = list(
+        RecommendationPage.objects.visible()
+        .filter(pk__in=list(ids))
+        .select_related("source_dialogue", "locale")
+    )
+    parent_cities = _parents(records, CityProfilePage)
+    parent_dialogues = _parents(records, DialoguePage)
+    docs = []
+    for record in records:
+        home = parent_cities.get(parent_path(record))
+        dialogue = parent_dialogues.get(parent_path(record))
+        if home is None and dialogue is None:
+            continue
+        doc = _base(
+            record,
+            DocumentType.RECOMMENDATION,
+            record.summary,
+            plain(record.get_audience_display(), record.description),
+        )
+        _home_city(doc, home)
+        doc.add("type", DocumentType.RECOMMENDATION)
+        source = record.source_dialogue if record.source_dialogue_id else dialogue
+        if source is not None and source.live:
+            doc.year = source.date.year
+        docs.append(doc)
+    return docs
+
+
 def city_documents(ids: Iterable[int]) -> list[Document]:
     """A city is filed under everything its public practices and records are filed under."""
     cities = list(
@@ -391,6 +421,7 @@ BUILDERS = {
     CityProfilePage: city_documents,
     BarrierPage: barrier_documents,
     OpportunityPage: opportunity_documents,
+    RecommendationPage: recommendation_documents,
     DialoguePage: dialogue_documents,
     ResourcePage: resource_documents,
 }

@@ -17,6 +17,7 @@ class DocumentType(TextChoices):
     CITY = "city", _("City")
     BARRIER = "barrier", _("Barrier")
     OPPORTUNITY = "opportunity", _("Opportunity")
+    RECOMMENDATION = "recommendation", _("Recommendation")
     DIALOGUE = "dialogue", _("Dialogue")
     RESOURCE = "resource", _("Resource")
 

@@ -49,6 +49,7 @@ def test_edit_view_loads_for_every_page_type(admin_client, full_content, name):
         ("city", "practices/practicepage"),
         ("city", "practices/barrierpage"),
         ("dialogue", "practices/opportunitypage"),
+        ("dialogue", "practices/recommendationpage"),
         ("cities", "cities/cityprofilepage"),
         ("dialogues", "exchange/dialoguepage"),
     ],
@@ -73,6 +74,7 @@ def test_add_subpage_offers_only_the_allowed_types(admin_client, full_content):
         "practices/practicepage",
         "practices/barrierpage",
         "practices/opportunitypage",
+        "practices/recommendationpage",
     }
 
 

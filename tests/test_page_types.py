@@ -13,7 +13,7 @@ from exchange.models import (
     ResourceIndexPage,
     ResourcePage,
 )
-from practices.models import BarrierPage, OpportunityPage, PracticePage
+from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
 
 from .factories import (
     CityIndexPageFactory,
@@ -43,6 +43,7 @@ ALLOWED_UNDER = {
     PracticePage: {"city"},
     BarrierPage: {"city", "dialogue"},
     OpportunityPage: {"city", "dialogue"},
+    RecommendationPage: {"city", "dialogue"},
 }
 PARENTS = ["root", "home", "cities", "dialogues", "city", "dialogue", "practice", "barrier"]
 PARENTS += ["opportunity"]
@@ -63,7 +64,7 @@ def test_allowed_parent_types():
     assert set(CityProfilePage.allowed_parent_page_models()) == {CityIndexPage}
     assert set(DialoguePage.allowed_parent_page_models()) == {DialogueIndexPage}
     assert set(PracticePage.allowed_parent_page_models()) == {CityProfilePage}
-    for record in (BarrierPage, OpportunityPage):
+    for record in (BarrierPage, OpportunityPage, RecommendationPage):
         assert set(record.allowed_parent_page_models()) == {CityProfilePage, DialoguePage}
 
 
@@ -81,9 +82,14 @@ def test_allowed_subpage_types():
         PracticePage,
         BarrierPage,
         OpportunityPage,
+        RecommendationPage,
     }
-    assert set(DialoguePage.allowed_subpage_models()) == {BarrierPage, OpportunityPage}
-    for leaf in (PracticePage, BarrierPage, OpportunityPage):
+    assert set(DialoguePage.allowed_subpage_models()) == {
+        BarrierPage,
+        OpportunityPage,
+        RecommendationPage,
+    }
+    for leaf in (PracticePage, BarrierPage, OpportunityPage, RecommendationPage):
         assert leaf.allowed_subpage_models() == []
 
 
