@@ -351,22 +351,28 @@ def test_commitment_waits_in_the_draft_when_the_dialogue_has_pending_changes(
 
 def test_public_page_marks_only_overdue_commitments(client, full_content):
     c = full_content
-    for text, due, status in [
-        ("Late and open", PAST, "open"),
-        ("Late but done", PAST, "done"),
-        ("Late but dropped", PAST, "dropped"),
-        ("Not due yet", FUTURE, "open"),
-    ]:
+    for i, (text, due, status) in enumerate(
+        [
+            ("Late and open", PAST, "open"),
+            ("Late but done", PAST, "done"),
+            ("Late but dropped", PAST, "dropped"),
+            ("Not due yet", FUTURE, "open"),
+        ]
+    ):
         DialogueCommitment.objects.create(
-            page=c.dialogue, text=text, due_date=due, status=status, sort_order=5
+            page=c.dialogue, text=text, due_date=due, status=status, sort_order=5 + i
         )
-    text = visible_text(client.get(c.dialogue.url))
-    assert text.count("overdue since") == 2  # the fixture's 2021 commitment, and "Late and open"
-    late = text.index("Late and open")
-    assert "overdue since" in text[late : late + 200]
+    html = html_of(client.get(c.dialogue.url))
+    # Each card up to its end: a commitment card holds no nested list item.
+    chunks = [chunk[: chunk.index("</li>")] for chunk in html.split('<li class="card')[1:]]
+
+    def card(text: str) -> str:
+        return next(visible_text("<p" + chunk) for chunk in chunks if text in chunk)
+
+    assert f"overdue since {date_format(PAST, 'DATE_FORMAT')}" in card("Late and open")
+    assert "overdue since" in card("Share the survey questionnaire")
     for calm in ("Late but done", "Late but dropped", "Not due yet"):
-        i = text.index(calm)
-        assert "overdue since" not in text[i : i + 120], calm
+        assert "overdue since" not in card(calm), calm
 
 
 # -- Provenance both ways -----------------------------------------------------------------

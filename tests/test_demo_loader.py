@@ -25,7 +25,7 @@ from exchange.models import (
     ResourceIndexPage,
     ResourcePage,
 )
-from practices.models import BarrierPage, OpportunityPage, PracticePage
+from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
 
 from .factories import PracticePageFactory
 from .helpers import visible_text
@@ -88,6 +88,7 @@ def snapshot() -> dict[str, int]:
         "practices": PracticePage.objects.count(),
         "barriers": BarrierPage.objects.count(),
         "opportunities": OpportunityPage.objects.count(),
+        "recommendations": RecommendationPage.objects.count(),
     }
 
 
@@ -155,6 +156,19 @@ def test_barriers_and_opportunities_with_their_categories(demo):
     assert len(categories) >= 4
     # Practices say which barriers they address.
     assert PracticePage.objects.filter(barrier_links__isnull=False).exists()
+
+
+def test_the_ways_forward_are_recommendations_of_the_closing_session(client, demo):
+    dialogue = DialoguePage.objects.get()
+    recommendations = RecommendationPage.objects.live().child_of(dialogue)
+    assert recommendations.count() == 6
+    closing = dialogue.sessions.get(kind="closing")
+    assert {r.source_session_id for r in recommendations} == {closing.pk}
+    # Nobody is named as the audience: the record does not say.
+    assert not any(r.audience for r in recommendations)
+    html = client.get(dialogue.url).content.decode()
+    block = html[html.index(f'id="session-{closing.pk}"') :]
+    assert "Build trust and safety" in block
 
 
 def test_second_run_changes_nothing(demo):

@@ -703,6 +703,54 @@ NETWORK_OPPORTUNITIES = [
     },
 ]
 
+# -- Recommendations (RecommendationPage under the dialogue) ------------------------------
+# The six ways forward the closing session drew together. DOMAIN.md names the directions,
+# not whom each one addresses, so the audience stays empty ("not stated").
+
+NETWORK_RECOMMENDATIONS = [
+    {
+        "key": "way-comprehensive",
+        "slug": "take-a-comprehensive-approach",
+        "title": "Take a comprehensive approach",
+        "summary": (
+            "Respond to what migrant women face as a whole rather than one problem at a time."
+        ),
+    },
+    {
+        "key": "way-monitoring",
+        "slug": "monitor-challenges-specific-to-women",
+        "title": "Monitor the challenges specific to women",
+        "summary": "Follow the difficulties and results that concern migrant women in particular.",
+    },
+    {
+        "key": "way-multi-stakeholder",
+        "slug": "cooperate-across-stakeholders",
+        "title": "Cooperate across stakeholders",
+        "summary": (
+            "Work with civil society, universities, businesses and international partners, "
+            "not alone."
+        ),
+    },
+    {
+        "key": "way-city-to-city",
+        "slug": "cooperate-from-city-to-city",
+        "title": "Cooperate from city to city",
+        "summary": "Learn from peer cities and build on what they have already tried.",
+    },
+    {
+        "key": "way-local-national",
+        "slug": "keep-local-and-national-government-talking",
+        "title": "Keep local and national government talking",
+        "summary": ("Build a regular dialogue between local and national levels of government."),
+    },
+    {
+        "key": "way-trust-safety",
+        "slug": "build-trust-and-safety",
+        "title": "Build trust and safety",
+        "summary": "Earn migrant women's trust and make the places they live in safe.",
+    },
+]
+
 # -- Records reported by a city (under the city, from the city presentations) -------------
 # BarrierCategory describes barriers to *local government* action, while cities reported
 # what migrant women face; each record gets the category of the obstacle the city meets.

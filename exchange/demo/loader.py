@@ -47,6 +47,7 @@ from practices.models import (
     PracticeBarrier,
     PracticeOpportunity,
     PracticePage,
+    RecommendationPage,
     RecordPage,
 )
 
@@ -71,6 +72,7 @@ COUNT_KEYS = [
     "dialogues",
     "barriers",
     "opportunities",
+    "recommendations",
     "practices",
 ]
 
@@ -188,6 +190,18 @@ class _DemoLoader:
             self.load_record(BarrierPage, dialogue, data, dialogue, "barriers")
         for data in content.NETWORK_OPPORTUNITIES:
             self.load_record(OpportunityPage, dialogue, data, dialogue, "opportunities")
+        for data in content.NETWORK_RECOMMENDATIONS:
+            self.child_page(
+                dialogue,
+                RecommendationPage,
+                data,
+                "recommendations",
+                lambda d: RecommendationPage(
+                    title=d["title"],
+                    summary=d["summary"],
+                    **self.provenance(dialogue, "closing"),
+                ),
+            )
         for data in content.CITY_BARRIERS:
             city = self.cities[data["city"]]
             self.load_record(BarrierPage, city, data, dialogue, "presentations")
@@ -505,6 +519,7 @@ class _DemoLoader:
             "dialogues": "dialogues",
             "barriers": "barriers",
             "opportunities": "opportunities",
+            "recommendations": "recommendations",
             "practices": "practices",
         }
         stdout.write("Demo content:\n")
