@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -189,19 +189,33 @@ def _labels() -> _Labels:
     )
 
 
-def _public_cities() -> tuple[list[int], dict[int, dict[str, set[str]]]]:
-    """The ids of the public cities (those with a search document), and for each its
-    {"theme": slugs, "barrier": slugs}, from the facet bitsets of the city documents."""
+def _public_profiles() -> list[tuple[int, Profile]]:
+    """(page id, profile) of every public city (those with a search document), by name.
+
+    Kept with the facet index version: a city's profile is its published fields and the
+    themes and barriers of its public content, so it changes only when documents do, and a
+    city page then ranks 2,000 cities without reading them.
+    """
     from search import facet_index
-    from search.facets import DocumentType
 
     index = facet_index.current()
+    return index.memo("cities.similarity.profiles", lambda: _read_profiles(index))
+
+
+def _read_profiles(index) -> list[tuple[int, Profile]]:
+    from search.facet_index import positions
+    from search.facets import DocumentType
+
+    from .models import CityProfilePage
+
     city_docs = index.postings.get("type", {}).get(DocumentType.CITY, 0)
-    found: dict[int, dict[str, set[str]]] = defaultdict(dict)
+    facets: dict[int, dict[str, set[str]]] = defaultdict(dict)
     for facet in ("theme", "barrier"):
         for city_id, values in index.values_by_document(facet, city_docs).items():
-            found[city_id][facet] = values
-    return [index.ids[pos] for pos in facet_index.positions(city_docs)], found
+            facets[city_id][facet] = values
+    public = [index.ids[pos] for pos in positions(city_docs)]
+    rows = CityProfilePage.objects.filter(pk__in=public).order_by("title").values(*PROFILE_FIELDS)
+    return [(row["pk"], _profile(row, facets.get(row["pk"]))) for row in rows]
 
 
 # The fields a profile reads, so that ranking 2,000 cities does not load 2,000 pages.
@@ -218,7 +232,7 @@ PROFILE_FIELDS = (
 
 
 def profile_of(city, facets: dict[str, set[str]] | None = None) -> Profile:
-    """The profile of a city page; `facets` are its themes and barriers (see _public_cities)."""
+    """The profile of a city page; `facets` are its themes and barriers (see _read_profiles)."""
     return _profile(
         {
             "region__slug": city.region.slug if city.region_id else None,
@@ -255,28 +269,27 @@ def similar_cities(
 ) -> list[Match]:
     """The `limit` public cities most like `profile` (or like `city`), best first.
 
-    Cities that share nothing known are left out. Ties go by name. Six queries: the index
-    version, the cities' profiles, the pages of the best, and the labels of regions, themes
-    and barrier categories.
+    Cities that share nothing known are left out. Ties go by name. Five queries: the index
+    version, the pages of the best, and the labels of regions, themes and barrier
+    categories (and, once per version of the documents, the cities' profiles).
     """
     from .models import CityProfilePage
 
-    public, facets = _public_cities()
+    profiles = _public_profiles()
     if city is not None:
-        profile = profile_of(city, facets.get(city.pk))
+        # The page's own fields (a preview shows unsaved ones); its themes and barriers are
+        # those of its public content.
+        known = next((p for pk, p in profiles if pk == city.pk), Profile())
+        profile = replace(profile_of(city), themes=known.themes, barriers=known.barriers)
     if profile is None or profile.is_empty:
         return []
-    # The search documents say which cities are public: checking every city's ancestors
-    # again here cost more than the rest of the ranking.
-    rows = CityProfilePage.objects.filter(pk__in=public).order_by("title").values(*PROFILE_FIELDS)
     scored = []
-    for row in rows:
-        if city is not None and row["pk"] == city.pk:
+    for pk, other in profiles:
+        if city is not None and pk == city.pk:
             continue
-        other = _profile(row, facets.get(row["pk"]))
         points = score(profile, other)
         if points > 0:
-            scored.append((points, other, row["pk"]))
+            scored.append((points, other, pk))
     scored.sort(key=lambda found: -found[0])  # stable: equal scores keep the order by name
     best = scored[:limit]
     if not best:

@@ -51,6 +51,8 @@ class FacetIndex:
     years: dict[int, int] = field(default_factory=dict)  # year -> bits
     title_rank: list[int] = field(default_factory=list)  # position -> rank by title
     newest_rank: list[int] = field(default_factory=list)  # position -> rank, newest first
+    # What other modules derive from the public documents, kept as long as this version.
+    derived: dict[str, object] = field(default_factory=dict)
 
     @property
     def everything(self) -> int:
@@ -121,6 +123,18 @@ class FacetIndex:
             if n:
                 found[value] = n
         return found
+
+    def memo(self, key: str, build):
+        """`build()`, computed once for this version of the documents.
+
+        Only for data that changes when public documents do (every publish, unpublish,
+        move or privacy change writes the documents and so makes a new version).
+        """
+        try:
+            return self.derived[key]
+        except KeyError:
+            value = self.derived[key] = build()
+            return value
 
     def values_by_document(self, facet: str, documents: int) -> dict[int, set[str]]:
         """Document id -> the values of `facet` it is filed under, for the `documents` bits."""
