@@ -391,3 +391,34 @@ class KeyFigure(Orderable):
         places = max(0, -value.as_tuple().exponent)
         text = number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
         return f"{text}%" if self.unit == "%" else f"{text} {self.unit}".strip()
+
+
+class CityEditorGroup(models.Model):
+    """Links a city to the group of its editors, so renaming either keeps the link.
+
+    Kept in step by `exchange.roles` (`manage.py sync_roles`, and on every save of a
+    city). When the city is deleted the link stays with no city, and the next sync
+    removes the group: nothing would be left for it to edit.
+    """
+
+    group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="city_editors",
+        verbose_name=_("group"),
+    )
+    city = models.OneToOneField(
+        CityProfilePage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="editor_group_link",
+        verbose_name=_("city"),
+    )
+
+    class Meta:
+        verbose_name = _("city editor group")
+        verbose_name_plural = _("city editor groups")
+
+    def __str__(self) -> str:
+        return self.group.name

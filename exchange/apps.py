@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ExchangeConfig(AppConfig):
     name = "exchange"
     verbose_name = _("Exchange network")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from cities.models import CityProfilePage
+
+        from .roles import on_city_saved
+
+        # A new (or renamed) city gets its editors' group at once, without a manual sync.
+        post_save.connect(on_city_saved, sender=CityProfilePage, dispatch_uid="city_editors")

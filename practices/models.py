@@ -29,6 +29,7 @@ from exchange.choices import (
 )
 from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import ExchangePageManager
+from exchange.roles import EditorsMayUnpublish
 
 
 class ProvenanceMixin(models.Model):
@@ -87,7 +88,7 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticePage(ProvenanceMixin, Page):
+class PracticePage(EditorsMayUnpublish, ProvenanceMixin, Page):
     """Something a city does for migrant women, with how far it got and what it taught."""
 
     summary = models.TextField(
@@ -303,7 +304,7 @@ class PracticePage(ProvenanceMixin, Page):
         return context
 
 
-class RecordPage(ProvenanceMixin, Page):
+class RecordPage(EditorsMayUnpublish, ProvenanceMixin, Page):
     """A barrier, opportunity or recommendation: reported by a city, or found by a dialogue."""
 
     summary = models.TextField(_("summary"), help_text=_("The finding, in one or two sentences."))

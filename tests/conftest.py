@@ -8,6 +8,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -374,4 +375,30 @@ def minimal_content(site_tree) -> SimpleNamespace:
             slug="found-opportunity",
             summary="Found.",
         ),
+    )
+
+
+@pytest.fixture
+def roles(full_content, django_user_model) -> SimpleNamespace:
+    """`full_content` with the roles synced and one user of each: a Sousse editor, a
+    Turin editor, a network coordinator and a moderator (each with an email address, so
+    Wagtail's notifications reach them)."""
+    from exchange.roles import COORDINATORS, MODERATORS, city_editors_group, sync_roles
+
+    sync_roles()
+    c = full_content
+
+    def user(username, group):
+        member = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.org", password="not-used-here"
+        )
+        member.groups.add(group)
+        return member
+
+    return SimpleNamespace(
+        **vars(c),
+        sousse_editor=user("sousse-editor", city_editors_group(c.city)),
+        turin_editor=user("turin-editor", city_editors_group(c.peer)),
+        coordinator=user("coordinator", Group.objects.get(name=COORDINATORS)),
+        moderator=user("moderator", Group.objects.get(name=MODERATORS)),
     )

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail answers a refusal in the admin with a redirect; this makes it a 403.
+    "exchange.admin_refusals.AdminRefusalStatusMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 response.
     "axes.middleware.AxesMiddleware",
 ]
