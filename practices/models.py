@@ -294,6 +294,13 @@ class PracticePage(EditorsMayUnpublish, ProvenanceMixin, Page):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
+    @property
+    def verification_overdue(self) -> bool:
+        """Not confirmed for twelve months, or never: readers are told to check."""
+        from .freshness import is_stale
+
+        return is_stale(self)
+
     def get_context(self, request, *args, **kwargs):
         from .exchange_request_views import exchange_request_context
         from .listings import practice_context

@@ -1,8 +1,47 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from . import freshness
 from .admin_views import ContributionsGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_contributions():
     return ContributionsGroup()
+
+
+class StalePracticesMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return freshness.can_see_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_freshness_urls():
+    view = freshness.StalePracticesReportView
+    return [
+        path("reports/practices-to-verify/", view.as_view(), name="stale_practices"),
+        path(
+            "reports/practices-to-verify/results/",
+            view.as_view(results_only=True),
+            name="stale_practices_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_practices_menu_item():
+    return StalePracticesMenuItem(
+        _("Practices to verify"),
+        reverse("stale_practices"),
+        name="practices-to-verify",
+        icon_name="time",
+        order=150,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_practices_panel(request, panels):
+    if freshness.can_see_report(request.user):
+        panels.append(freshness.StalePracticesPanel(request))
