@@ -349,3 +349,32 @@ def test_moderator_has_no_page_rights(client, roles):
     client.force_login(roles.moderator)
     assert client.get("/admin/").status_code == 200
     assert client.get(f"/admin/pages/{roles.practice.pk}/edit/").status_code == 403
+
+
+# -- Demo accounts --------------------------------------------------------------------------
+
+
+def test_demo_accounts_in_development(full_content, settings, monkeypatch, django_user_model):
+    from exchange.demo.loader import DEFAULT_ADMIN_PASSWORD, ensure_role_accounts
+
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    settings.DEBUG = True
+    assert ensure_role_accounts() == 3
+    editor = django_user_model.objects.get(username="sousse-editor")
+    assert editor.check_password(DEFAULT_ADMIN_PASSWORD)
+    assert list(users_editing_city(full_content.city)) == [editor]
+    assert django_user_model.objects.get(username="coordinator").groups.get().name == COORDINATORS
+    assert django_user_model.objects.get(username="moderator").groups.get().name == MODERATORS
+    assert ensure_role_accounts() == 0  # a second run leaves them alone
+
+
+def test_no_demo_accounts_outside_development(full_content, settings, django_user_model):
+    from exchange.demo.loader import ensure_role_accounts
+
+    settings.DEBUG = False
+    Group.objects.filter(name=COORDINATORS).delete()
+    assert ensure_role_accounts() == 0
+    assert not django_user_model.objects.filter(
+        username__in=["sousse-editor", "coordinator", "moderator"]
+    ).exists()
+    assert Group.objects.filter(name=COORDINATORS).exists()  # the roles were synced

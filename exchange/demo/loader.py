@@ -16,6 +16,7 @@ from typing import IO, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from wagtail.models import Orderable, Page, Site
@@ -124,6 +125,54 @@ def ensure_admin(password: str | None = None, stdout: IO[str] | None = None) -> 
     if stdout is not None:
         stdout.write(f"Admin user created: log in at /admin/ as {username} / {shown}\n")
     return True
+
+
+# One account per role, to try the moderation workflow; development only (settings.DEBUG).
+DEMO_ROLE_ACCOUNTS = [
+    # (username, role: a group name, or a city slug for that city's editors)
+    ("sousse-editor", "sousse"),
+    ("coordinator", "Network coordinators"),
+    ("moderator", "Moderators"),
+]
+
+
+def ensure_role_accounts(password: str | None = None, stdout: IO[str] | None = None) -> int:
+    """Sync the roles, then, in development only, create the demo accounts of each role.
+
+    The accounts share the admin's password rule: `password`, else $DEMO_ADMIN_PASSWORD,
+    else the development default. Existing accounts are left as they are. Returns how many
+    accounts were created.
+    """
+    from exchange.roles import city_editors_group, sync_roles
+
+    sync_roles()
+    if not settings.DEBUG:
+        # Known accounts on a public server would be a way in: never outside development.
+        if stdout is not None:
+            stdout.write("Roles in sync; demo accounts are created in development only.\n")
+        return 0
+    password = password or os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
+    user_model = get_user_model()
+    created = 0
+    for username, role in DEMO_ROLE_ACCOUNTS:
+        city = CityProfilePage.objects.filter(slug=role).first()
+        if city is not None:
+            group = city_editors_group(city)
+        else:
+            group = Group.objects.filter(name=role).first()
+        if (
+            group is None
+            or user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username}).exists()
+        ):
+            continue
+        user = user_model._default_manager.create_user(
+            username=username, email=f"{username}@example.org", password=password
+        )
+        user.groups.add(group)
+        created += 1
+        if stdout is not None:
+            stdout.write(f"Demo account created: {username} ({group.name})\n")
+    return created
 
 
 def ordered(items: Iterable[OrderableT]) -> list[OrderableT]:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from exchange.demo.loader import DemoContentError, ensure_admin, load_demo
+from exchange.demo.loader import (
+    DemoContentError,
+    ensure_admin,
+    ensure_role_accounts,
+    load_demo,
+)
 
 
 class Command(BaseCommand):
@@ -20,7 +25,8 @@ class Command(BaseCommand):
             action="store_true",
             help=(
                 'Also create the development superuser "admin" if missing; password from '
-                "DEMO_ADMIN_PASSWORD, else a fixed development default."
+                "DEMO_ADMIN_PASSWORD, else a fixed development default. Syncs the roles and, "
+                "in development only, adds one account per role with the same password."
             ),
         )
 
@@ -31,5 +37,6 @@ class Command(BaseCommand):
                 load_demo(stdout=self.stdout)
                 if admin:
                     ensure_admin(stdout=self.stdout)
+                    ensure_role_accounts(stdout=self.stdout)
         except DemoContentError as error:
             raise CommandError(str(error)) from error
