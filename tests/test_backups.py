@@ -27,6 +27,7 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Revis
 
 from exchange import backups
 from exchange.models import Organisation
+from exchange.roles import city_editors_group
 from practices.models import PracticePage
 from search.models import SearchDocument
 
@@ -108,11 +109,11 @@ def build_backup_content():
     editor = User.objects.create_user(
         "sousse-editor", "editor@sousse.example.org", "pw", first_name="Amira"
     )
-    group = Group.objects.create(name="City editors: Sousse")
-    group.permissions.add(Permission.objects.get(codename="add_organisation"))
-    GroupPagePermission.objects.create(
-        group=group, page=t.city, permission=Permission.objects.get(codename="change_page")
-    )
+    # The city's editors' group, made when the city was saved (exchange.roles), with its
+    # model, page and collection permissions.
+    group = city_editors_group(t.city)
+    assert group.name == "City editors: Sousse"
+    assert GroupPagePermission.objects.filter(group=group, page=t.city).exists()
     editor.groups.add(group)
     document = wagtail_factories.DocumentFactory(
         title="Survey questionnaire", file=ContentFile(DOCUMENT_BYTES, name="questionnaire.pdf")
@@ -474,4 +475,9 @@ def test_an_archive_without_users_holds_no_account_and_restores_beside_existing_
     assert practice.owner_id is None
     assert Revision.objects.filter(object_id=str(practice.pk)).count() >= 1
     assert not Revision.objects.filter(user__isnull=False).exists()
-    assert Group.objects.get(name="City editors: Sousse").permissions.count() == 1
+    restored = Group.objects.get(name="City editors: Sousse").permissions
+    assert set(restored.values_list("codename", flat=True)) == {
+        "access_admin",
+        "add_organisation",
+        "view_organisation",
+    }
