@@ -49,6 +49,7 @@ def practice_form(title: str, slug: str, action: str | None = None, **fields) ->
         "barrier_links": inline_formset([]),
         "opportunity_links": inline_formset([]),
         "partners": inline_formset([]),
+        "resource_links": inline_formset([]),
         "comments": inline_formset([]),
         **fields,
     }
