@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from wagtail.models import GroupPagePermission, PageLogEntry
 
 from exchange.models import DialogueCommitment, DialoguePage, DialogueSession
+from exchange.roles import COORDINATORS, city_editors_group, sync_roles
 from practices.models import BarrierPage, RecommendationPage
 
 from .factories import DialoguePageFactory, DialogueSessionFactory
@@ -46,14 +47,23 @@ def user_with_pages(django_user_model, name: str, pages, actions=("add", "change
     return user
 
 
+def member_of(django_user_model, group: Group):
+    user = django_user_model.objects.create_user(username=group.name.lower().replace(" ", "-"))
+    user.groups.add(group)
+    return user
+
+
 @pytest.fixture
 def coordinator(django_user_model, full_content):
-    return user_with_pages(django_user_model, "Network coordinators", [full_content.dialogues])
+    """A member of the real coordinators' group (exchange.roles)."""
+    sync_roles()
+    return member_of(django_user_model, Group.objects.get(name=COORDINATORS))
 
 
 @pytest.fixture
 def city_editor(django_user_model, full_content):
-    return user_with_pages(django_user_model, "City editors: Sousse", [full_content.city])
+    """A member of the real Sousse editors' group (exchange.roles)."""
+    return member_of(django_user_model, city_editors_group(full_content.city))
 
 
 @pytest.fixture
