@@ -563,9 +563,9 @@ NOTES = [
     "baseline is not run above BENCH_BASELINE_MAX practices (default 20,000) because its "
     "queries take minutes there.",
     "Pages are requested in the worker with Django's test client after the search timings "
-    "at each size; a page that does not answer 200 shows its status instead of a time. The "
-    "city pages list every practice of the city; the biggest city holds about 12% of the "
-    "practices.",
+    "at each size; a page that does not answer 200 shows its status instead of a time. City "
+    "pages list a city's practices 20 at a time (the biggest city holds about 12% of the "
+    "practices); the theme matrix by city shows 25 city columns a page.",
     "Absolute times depend on the machine (and on whatever else it runs): compare ratios "
     "within one run, never against fixed thresholds.",
 ]
