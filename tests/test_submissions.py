@@ -309,6 +309,42 @@ def test_rate_limit_per_address_answers_429_and_stores_nothing(client, full_cont
     assert other.status_code == 302
 
 
+def _redis_answers() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379")
+def test_rate_limit_holds_on_the_redis_cache_production_uses(client, full_content, settings):
+    # Production shares one Redis between workers (REDIS_URL); the limit must count there.
+    import uuid
+
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",  # a database of its own: clear() empties it
+            "KEY_PREFIX": f"exchange-test-{uuid.uuid4().hex}",
+        }
+    }
+    settings.SUBMISSION_RATE = "1/h"
+    c = full_content
+    try:
+        assert client.post(SUBMIT, proposal_data(c, title="First")).status_code == 302
+        counts = Counts()
+        assert client.post(SUBMIT, proposal_data(c, title="Second")).status_code == 429
+        assert counts.unchanged()
+        assert caches["default"]._cache.get_client().dbsize() > 0  # the count lived in Redis
+    finally:
+        caches["default"].clear()
+
+
 def test_rate_limit_counts_the_address_the_local_proxy_saw(client, full_content, settings):
     c = full_content
     settings.SUBMISSION_RATE = "1/h"
