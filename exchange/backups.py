@@ -106,12 +106,16 @@ class BackupError(Exception):
 
 
 def _local_app_labels() -> list[str]:
-    """The project's own apps: those whose code lives in the repository."""
+    """The project's own apps: the packages at the top of the repository.
+
+    Not "anything below the repository": a virtualenv inside it (`make install` puts one in
+    .venv) holds Django's and Wagtail's apps too.
+    """
     base = Path(settings.BASE_DIR).resolve()
     return [
         config.label
         for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(base)
+        if Path(config.path).resolve().parent == base
     ]
 
 
