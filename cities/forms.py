@@ -3,19 +3,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-
-class PageNumberForm(forms.Form):
-    """The page of a long list; anything but a page number is an error shown on the page."""
-
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
+from exchange.forms import PageNumberForm
 
 
-class CityFilterForm(forms.Form):
+class CityFilterForm(PageNumberForm):
     """Filters of the city index. Unknown values are errors, not silently ignored."""
 
     region = forms.ChoiceField(label=_("Region"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
 
     def __init__(self, *args, regions=(), country_codes=(), **kwargs):
         super().__init__(*args, **kwargs)

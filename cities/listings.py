@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 
+from exchange.forms import PageNumberForm
 from exchange.models import Region
 
-from .forms import CityFilterForm, PageNumberForm
+from .forms import CityFilterForm
 from .map import city_map
 
 CITIES_PER_PAGE = 48
@@ -90,7 +91,7 @@ def city_profile_context(city, request) -> dict:
         .order_by("title")
     )
     page_form = PageNumberForm(request.GET)
-    page_number = page_form.cleaned_data["page"] or 1 if page_form.is_valid() else 1
+    page_number = (page_form.cleaned_data["page"] or 1) if page_form.is_valid() else 1
     practices_page = Paginator(practices, PRACTICES_PER_PAGE).get_page(page_number)
     return {
         "region": city.region,

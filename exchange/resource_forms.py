@@ -8,14 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ResourceKind
+from .forms import PageNumberForm
 
 
-class ResourceFilterForm(forms.Form):
+class ResourceFilterForm(PageNumberForm):
     theme = forms.ChoiceField(label=_("Challenge"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
 
     FILTERS = ("theme", "kind", "language", "year")
 

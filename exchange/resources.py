@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from .choices import ResourceKind
 from .models import tabs
-from .pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
+from .pagetools import ExchangePageManager, FormErrorsAre400, HidesDescendantsWhenUnpublished
 
 
 def resource_languages() -> list[tuple[str, str]]:
@@ -98,7 +98,7 @@ class ResourcePageForm(WagtailAdminPageForm):
         return page
 
 
-class ResourceIndexPage(HidesDescendantsWhenUnpublished, Page):
+class ResourceIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -106,6 +106,7 @@ class ResourceIndexPage(HidesDescendantsWhenUnpublished, Page):
     )
 
     objects = ExchangePageManager()
+    query_forms = ("filter_form",)
 
     parent_page_types = ["exchange.HomePage"]
     subpage_types = ["exchange.ResourcePage"]
@@ -123,13 +124,6 @@ class ResourceIndexPage(HidesDescendantsWhenUnpublished, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_index_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = (getattr(response, "context_data", None) or {}).get("filter_form")
-        if form is not None and form.errors:
-            response.status_code = 400  # a bad filter is the visitor's error, shown on the page
-        return response
 
 
 class ResourcePage(Page):
