@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.rich_text import expand_db_html
+
+from search.text import unaccent
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
@@ -336,12 +337,7 @@ def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
 
     options = CityProfilePage.objects.visible().exclude(slug__in=list(chosen))
     # Sorted as readers expect (São Paulo before Sousse), not by code point as databases do.
-    return sorted(options.values_list("slug", "title"), key=lambda option: _sort_key(option[1]))
-
-
-def _sort_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return sorted(options.values_list("slug", "title"), key=lambda option: unaccent(option[1]))
 
 
 # Values ---------------------------------------------------------------------------------
