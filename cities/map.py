@@ -144,7 +144,7 @@ def city_map(cities: Iterable, request=None) -> CityMap:
             markers.append(Marker(city.title, label, url, round(x, 1), round(y, 1)))
         region = city.region
         key = (region.sort_order, region.name, region.pk)
-        _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.name)))
+        _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.label)))
         group.cities.append(ListedCity(city.title, label, url, placed))
     for _key, group in groups.values():
         group.cities.sort(key=lambda c: c.title.casefold())

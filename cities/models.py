@@ -10,14 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as subpage_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from exchange.api_fields import CountryCodeField, LicenceField, TermField
 from exchange.blocks import DocumentsBlock
 from exchange.choices import GovernmentKind, Mandate
+from exchange.licences import LicenceMixin
+from exchange.localization import TranslatedPage
 from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import (
     ExchangePageManager,
@@ -33,7 +37,9 @@ LIKE_MINE_SLUG = "like-mine"
 SIMILAR_SLUG = "similar"
 
 
-class CityIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
+class CityIndexPage(
+    TranslatedPage, FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutablePageMixin, Page
+):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A few sentences above the list of cities.")
     )
@@ -55,7 +61,7 @@ class CityIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutableP
         from .listings import city_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_index_context(self, request))
+        context.update(city_index_context(self.original, request))
         return context
 
     @subpage_path(f"{LIKE_MINE_SLUG}/", name="like_mine")
@@ -66,7 +72,14 @@ class CityIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutableP
         return describe_city(request, self)
 
 
-class CityProfilePage(FormErrorsAre400, HidesDescendantsWhenUnpublished, RoutablePageMixin, Page):
+class CityProfilePage(
+    TranslatedPage,
+    FormErrorsAre400,
+    HidesDescendantsWhenUnpublished,
+    RoutablePageMixin,
+    LicenceMixin,
+    Page,
+):
     """A local government that shares its work; its practices and records live below it."""
 
     country = CountryField(
@@ -214,7 +227,40 @@ class CityProfilePage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Routabl
         index.FilterField("mandate"),
     ]
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("migration_context")]
+    # Wagtail API v2: the facts the profile page shows, the focal point's office included
+    # (a shared office mailbox, which editors are told is public).
+    api_fields = [
+        APIField("country", serializer=CountryCodeField()),
+        APIField("region", serializer=TermField()),
+        APIField("government_kind"),
+        APIField("population"),
+        APIField("population_year"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("mandate"),
+        APIField("mandate_note"),
+        APIField("is_origin"),
+        APIField("is_transit"),
+        APIField("is_destination"),
+        APIField("women_share_of_migrants"),
+        APIField("women_share_source"),
+        APIField("women_share_year"),
+        APIField("summary"),
+        APIField("migration_context"),
+        APIField("governance_bodies"),
+        APIField("key_figures"),
+        APIField("focal_point_role"),
+        APIField("focal_point_email"),
+        APIField("focal_point_url"),
+        APIField("licence", serializer=LicenceField()),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("migration_context"),
+        LicenceMixin.licence_panel,
+    ]
     detail_panels = [
         MultiFieldPanel(
             [
@@ -285,8 +331,8 @@ class CityProfilePage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Routabl
         from .similarity import SECTION_LIMIT, similar_cities
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_profile_context(self, request))
-        context["similar_cities"] = similar_cities(city=self, limit=SECTION_LIMIT)
+        context.update(city_profile_context(self.original, request))
+        context["similar_cities"] = similar_cities(city=self.original, limit=SECTION_LIMIT)
         context["similar_url"] = self.similar_url(request)
         return context
 
@@ -340,6 +386,12 @@ class GovernanceBody(Orderable):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("women_quota"), FieldPanel("since_year")]),
     ]
+    api_fields = [
+        APIField("name"),
+        APIField("description"),
+        APIField("women_quota"),
+        APIField("since_year"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("governance body")
@@ -378,6 +430,14 @@ class KeyFigure(Orderable):
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
+    ]
+    api_fields = [
+        APIField("label"),
+        APIField("value"),
+        APIField("unit"),
+        APIField("year"),
+        APIField("source"),
+        APIField("source_url"),
     ]
 
     class Meta(Orderable.Meta):

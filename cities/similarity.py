@@ -180,13 +180,12 @@ def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, l
 
 
 def _labels() -> _Labels:
-    from exchange.vocabularies import BarrierCategory, Region, Theme
+    from exchange.vocabularies import BarrierCategory, Region, Theme, localized_name
 
-    return _Labels(
-        regions=dict(Region.objects.values_list("slug", "name")),
-        themes=dict(Theme.objects.values_list("slug", "name")),
-        barriers=dict(BarrierCategory.objects.values_list("slug", "name")),
-    )
+    def labels(model) -> dict[str, str]:
+        return {row["slug"]: localized_name(row) for row in model.objects.values()}
+
+    return _Labels(regions=labels(Region), themes=labels(Theme), barriers=labels(BarrierCategory))
 
 
 def _public_profiles() -> list[tuple[int, Profile]]:

@@ -87,6 +87,9 @@ LEFT_OUT_APPS = {
     "contenttypes": "created by `migrate`; the archive names content types by natural key",
     "sessions": "logins in progress",
     "axes": "login throttling records, transient security data",
+    "wagtail_localize": "wagtail-localize's translation memory (sources, segments, string "
+    "translations, locale sync settings): the translated pages themselves are exported as pages "
+    "with their revisions and stay editable; a new translation job starts from them",
 }
 LEFT_OUT_MODELS = {
     "auth.permission": "created by `migrate`; the archive names permissions by natural key",

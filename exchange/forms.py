@@ -24,3 +24,8 @@ class TermForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "slug" in self.fields:
             self.fields["slug"].disabled = True
+        # Each translation is typed in its own language and direction (Arabic right to left).
+        for name, field in self.fields.items():
+            language = name.rpartition("_")[2]
+            if name.startswith(("name_", "description_")) and language:
+                field.widget.attrs.update(lang=language, dir="rtl" if language == "ar" else "ltr")

@@ -19,11 +19,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .api_fields import CountryCodeField, LicenceField, PartnersField
 from .blocks import DocumentsBlock, GuidingQuestionsBlock, SpeakerBlock
 from .choices import (
     SETTLED_COMMITMENT_STATUSES,
@@ -32,6 +34,8 @@ from .choices import (
     OrganisationKind,
     SessionKind,
 )
+from .licences import LicenceMixin
+from .localization import TranslatedPage, route_with_fallback
 from .pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
 from .vocabularies import (  # noqa: F401 - Django finds models through this module
     VOCABULARIES,
@@ -96,6 +100,15 @@ class Organisation(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
+    # The read-only /api/v2/organisations/ endpoint: what the site shows of a partner.
+    api_fields = [
+        APIField("name"),
+        APIField("acronym"),
+        APIField("kind"),
+        APIField("country", serializer=CountryCodeField()),
+        APIField("website"),
+        APIField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +119,7 @@ class Organisation(index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class HomePage(Page):
+class HomePage(TranslatedPage, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -131,6 +144,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     edit_handler = tabs(content_panels)
+    api_fields = [APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("home page")
@@ -139,11 +153,15 @@ class HomePage(Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.home_context(self))
+        context.update(listings.home_context(self.original))
         return context
 
+    def route(self, request, path_components):
+        # The site's root: where a missing or untranslated page falls back to the original.
+        return route_with_fallback(self, request, path_components)
 
-class DialogueIndexPage(HidesDescendantsWhenUnpublished, Page):
+
+class DialogueIndexPage(TranslatedPage, HidesDescendantsWhenUnpublished, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -165,12 +183,12 @@ class DialogueIndexPage(HidesDescendantsWhenUnpublished, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = (
-            DialoguePage.objects.child_of(self).visible().order_by("-date", "title")
+            DialoguePage.objects.child_of(self.original).visible().order_by("-date", "title")
         )
         return context
 
 
-class DialoguePage(HidesDescendantsWhenUnpublished, Page):
+class DialoguePage(TranslatedPage, HidesDescendantsWhenUnpublished, LicenceMixin, Page):
     """A dialogue between cities; its outcomes are the record pages below it (and elsewhere).
 
     Barriers, opportunities and recommendations found by the dialogue live below it; records
@@ -232,12 +250,28 @@ class DialoguePage(HidesDescendantsWhenUnpublished, Page):
         index.FilterField("date"),
     ]
 
+    # Wagtail API v2. Sessions are left out: speakers may be named people, and what the
+    # page shows of them depends on the editor's choices there.
+    api_fields = [
+        APIField("date"),
+        APIField("end_date"),
+        APIField("format"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("ways_forward"),
+        APIField("approx_participants"),
+        APIField("organisers", serializer=PartnersField()),
+        APIField("participating_organisations", serializer=PartnersField()),
+        APIField("licence", serializer=LicenceField()),
+    ]
+
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("end_date"), FieldPanel("format")]),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("ways_forward"),
+        LicenceMixin.licence_panel,
     ]
     participant_panels = [
         FieldPanel("approx_participants"),
@@ -284,7 +318,7 @@ class DialoguePage(HidesDescendantsWhenUnpublished, Page):
         from . import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.dialogue_context(self))
+        context.update(listings.dialogue_context(self.original))
         return context
 
 

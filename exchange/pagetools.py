@@ -10,6 +10,8 @@ from django.http import Http404
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from .localization import original_filter
+
 
 def parent_path(page: Page) -> str:
     return page.path[: -Page.steplen]
@@ -62,7 +64,15 @@ class ExchangePageQuerySet(PageQuerySet):
         Wagtail serves a live page under an unpublished parent; a practice must go offline
         with its city. Our tree is shallow (index, city, practice), so the parent and the
         grandparent are checked, each by an indexed lookup on `path`.
+
+        Originals only: a translation (or an alias wagtail-localize made for one) is the
+        same item in another language, never a second one in a listing or a count
+        (exchange/localization.py). `visible_in_any_locale()` keeps them.
         """
+        return self.visible_in_any_locale().filter(**original_filter())
+
+    def visible_in_any_locale(self) -> ExchangePageQuerySet:
+        """`visible()` with the translations and aliases of every locale."""
         return (
             self.live()
             .public()

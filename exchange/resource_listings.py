@@ -6,14 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from .pagetools import attach_parents, linked_pages
+from .public_documents import is_public_document, restricted_collection_paths
 from .resource_forms import ResourceFilterForm
 from .resources import (
     ResourceLanguage,
     ResourcePage,
-    is_public_document,
     language_name,
     resource_languages,
-    restricted_collection_paths,
 )
 
 RESOURCES_PER_PAGE = 24

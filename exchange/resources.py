@@ -7,8 +7,6 @@ exchange/models.py imports these models at its end (they use its `tabs`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django import forms
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -18,12 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.models import CollectionViewRestriction, Orderable, Page
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .api_fields import LicenceField, OrganisationField, TermsField
 from .choices import ResourceKind
+from .licences import LicenceMixin
+from .localization import TranslatedPage
 from .models import tabs
 from .pagetools import ExchangePageManager, FormErrorsAre400, HidesDescendantsWhenUnpublished
+from .public_documents import is_public_document, restricted_collection_paths
 
 
 def resource_languages() -> list[tuple[str, str]]:
@@ -36,22 +39,6 @@ def resource_languages() -> list[tuple[str, str]]:
 
 def language_name(code: str) -> str:
     return str(dict(resource_languages()).get(code, code))
-
-
-def restricted_collection_paths() -> list[str]:
-    """Tree paths of the collections with a view restriction (one query; there are few).
-
-    Wagtail refuses a document to the public when its collection or any collection above
-    it is restricted, so a path prefix test over these says whether the public can fetch it.
-    """
-    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-
-
-def is_public_document(document, restricted_paths: Iterable[str]) -> bool:
-    if document is None:
-        return False
-    path = document.collection.path
-    return not any(path.startswith(p) for p in restricted_paths)
 
 
 class ResourcePageForm(WagtailAdminPageForm):
@@ -98,7 +85,7 @@ class ResourcePageForm(WagtailAdminPageForm):
         return page
 
 
-class ResourceIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Page):
+class ResourceIndexPage(TranslatedPage, FormErrorsAre400, HidesDescendantsWhenUnpublished, Page):
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -122,11 +109,11 @@ class ResourceIndexPage(FormErrorsAre400, HidesDescendantsWhenUnpublished, Page)
         from .resource_listings import resource_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_index_context(self, request))
+        context.update(resource_index_context(self.original, request))
         return context
 
 
-class ResourcePage(Page):
+class ResourcePage(TranslatedPage, LicenceMixin, Page):
     """A toolkit, report or guide that cities can use, with who published it and when."""
 
     kind = models.CharField(
@@ -187,6 +174,18 @@ class ResourcePage(Page):
         index.FilterField("year"),
     ]
 
+    # Wagtail API v2. The uploaded document is left out: it may sit in a restricted
+    # collection; the page links it only when the public may fetch it.
+    api_fields = [
+        APIField("kind"),
+        APIField("summary"),
+        APIField("year"),
+        APIField("external_url"),
+        APIField("publisher", serializer=OrganisationField()),
+        APIField("themes", serializer=TermsField()),
+        APIField("licence", serializer=LicenceField()),
+    ]
+
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
@@ -197,6 +196,7 @@ class ResourcePage(Page):
             help_text=_("Upload the document, or link to it, or both."),
         ),
         FieldPanel("languages"),
+        LicenceMixin.licence_panel,
     ]
     detail_panels = [
         FieldPanel("publisher"),
@@ -215,7 +215,7 @@ class ResourcePage(Page):
         from .resource_listings import resource_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_context(self))
+        context.update(resource_context(self.original))
         return context
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from wagtail.models import PagePermissionTester
@@ -64,9 +65,17 @@ VOCABULARY_MODELS = (
     "sdgtarget",
     "region",
 )
-EDITOR_MODEL_PERMISSIONS = (ACCESS_ADMIN, ("exchange", "organisation", ("add", "view")))
+# wagtail-localize's "Can submit translations": editors translate their city's pages (their
+# page permissions cover the translations of their city, see `sync_city`).
+SUBMIT_TRANSLATION = ("wagtail_localize", "translation", ("submit",))
+EDITOR_MODEL_PERMISSIONS = (
+    ACCESS_ADMIN,
+    ("exchange", "organisation", ("add", "view")),
+    SUBMIT_TRANSLATION,
+)
 COORDINATOR_MODEL_PERMISSIONS = (
     ACCESS_ADMIN,
+    SUBMIT_TRANSLATION,
     ("exchange", "organisation", ("add", "change", "delete", "view")),
     # Vocabulary slugs are contracts used in addresses: terms may be added and reworded,
     # never deleted.
@@ -175,13 +184,15 @@ class _Roles:
         group, _ = self.model("auth", "Group").objects.get_or_create(name=name)
         return group
 
-    def set_page_permissions(self, group, page, permissions) -> None:
-        """`group` holds exactly `permissions` on `page`, and no page permission elsewhere."""
+    def set_page_permissions(self, group, pages, permissions) -> None:
+        """`group` holds exactly `permissions` on `pages` (a page or a list of pages), and
+        no page permission elsewhere."""
+        page_ids = [page.pk for page in (pages if isinstance(pages, list) else [pages])]
         page_permission_model = self.model("wagtailcore", "GroupPagePermission")
-        wanted = {(page.pk, p.pk) for p in permissions}
+        wanted = {(page_id, p.pk) for page_id in page_ids for p in permissions}
         current = page_permission_model.objects.filter(group=group)
-        current.exclude(page_id=page.pk).delete()
-        current.filter(page_id=page.pk).exclude(
+        current.exclude(page_id__in=page_ids).delete()
+        current.filter(page_id__in=page_ids).exclude(
             permission_id__in=[p.pk for p in permissions]
         ).delete()
         have = set(current.values_list("page_id", "permission_id"))
@@ -214,7 +225,7 @@ class _Roles:
         coordinators = self.sync_coordinators()
         self.sync_moderators()
         editor_permissions = self.page_permissions(EDITOR_PAGE_PERMISSIONS)
-        for city in self.model("cities", "CityProfilePage").objects.order_by("path"):
+        for city in self.originals(self.model("cities", "CityProfilePage")).order_by("path"):
             self.sync_city(city, editor_permissions)
         self.remove_orphan_city_groups()
         self.remove_unused_default_editors()
@@ -238,8 +249,27 @@ class _Roles:
         self.set_collection_permissions(group, ())
         return group
 
+    def originals(self, model):
+        """The pages of the default locale: a translated city is the same city, with the
+        same editors (exchange/localization.py)."""
+        return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+    def translations(self, city) -> list:
+        """`city` and its translations and aliases in every locale: the trees its editors
+        work in."""
+        model = self.model("cities", "CityProfilePage")
+        return [
+            city,
+            *model.objects.filter(translation_key=city.translation_key).exclude(pk=city.pk),
+        ]
+
+    def original_of(self, city):
+        model = self.model("cities", "CityProfilePage")
+        return self.originals(model).filter(translation_key=city.translation_key).first() or city
+
     def sync_city(self, city, page_permissions):
         """Create or repair the editors' group of one city; returns the group."""
+        city = self.original_of(city)
         link_model = self.model("cities", "CityEditorGroup")
         group_model = self.model("auth", "Group")
         link = link_model.objects.filter(city_id=city.pk).select_related("group").first()
@@ -255,7 +285,7 @@ class _Roles:
                 group.name = name
                 group.save(update_fields=["name"])
         group.permissions.set(self.model_permissions(EDITOR_MODEL_PERMISSIONS))
-        self.set_page_permissions(group, city, page_permissions)
+        self.set_page_permissions(group, self.translations(city), page_permissions)
         self.set_collection_permissions(group, EDITOR_COLLECTION_PERMISSIONS)
         return group
 

@@ -1,18 +1,35 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from practices.feeds import NewPracticesFeed
+from search.urls import api_urlpatterns as search_api_urlpatterns
+
+from .api import api_router
+from .i18n import set_language
+from .sitemaps import PublicSitemap, robots_txt
 from .views import healthz
 
+# Machine URLs: one each, never prefixed with a language (DESIGN.md, URL contracts).
+open_data_urlpatterns = [
+    path("api/v2/", api_router.urls),
+    path("practices/feed.atom", NewPracticesFeed(), name="practices_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
+
 urlpatterns = [
+    *open_data_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
-    # Before Wagtail's catch-all, which would otherwise answer /search/ with a 404.
-    path("", include("search.urls")),
-    path("", include("practices.urls")),
+    # The language switcher posts here; the cookie it sets makes the choice last.
+    path("language/", set_language, name="set_language"),
+    path("", include(search_api_urlpatterns)),
 ]
 
 if settings.DEBUG:
@@ -20,4 +37,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages for people: English unprefixed (/search/), the other languages prefixed (/fr/search/).
+urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all, which would otherwise answer /search/ with a 404.
+    path("", include("search.urls")),
+    path("", include("practices.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -2,14 +2,41 @@
 
 Rows are seeded by data migrations; their slugs are contracts used in URLs, search facets
 and exports, so editors may reword names and descriptions but never change a slug.
+
+Each term is one row in every language: its name and description in English (`name`,
+`description`) and in each other interface language (`name_fr`, `description_fr`…),
+edited side by side in the snippet admin. Pages, facets, charts and comparisons show
+`term.label` and `term.localized_description`, which follow the active language and fall
+back to English. (wagtail-localize's per-locale copies would duplicate the slugs.)
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .forms import TermForm
+
+# The interface languages other than English, each with a name and a description field.
+TRANSLATED_LANGUAGES = ("fr", "es", "ar", "pt")
+
+
+def name_field(language: str) -> str:
+    """The column holding a term's name in `language` ("name" for English)."""
+    return f"name_{language}" if language in TRANSLATED_LANGUAGES else "name"
+
+
+def active_name_field() -> str:
+    return name_field((translation.get_language() or "en").split("-")[0])
+
+
+def localized_name(row: dict | object, language: str | None = None) -> str:
+    """The name of a term (a model instance or a dict of `values()`) in `language` (the
+    active one by default), or its English name when it has no translation."""
+    field = name_field(language) if language else active_name_field()
+    get = row.get if isinstance(row, dict) else lambda name, default="": getattr(row, name)
+    return get(field, "") or get("name", "")
 
 
 class Term(index.Indexed, models.Model):
@@ -25,12 +52,32 @@ class Term(index.Indexed, models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences on what this covers.")
     )
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
+    description_fr = models.TextField(_("description in French"), blank=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=120, blank=True)
+    description_es = models.TextField(_("description in Spanish"), blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=120, blank=True)
+    description_ar = models.TextField(_("description in Arabic"), blank=True)
+    name_pt = models.CharField(_("name in Portuguese"), max_length=120, blank=True)
+    description_pt = models.TextField(_("description in Portuguese"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
         FieldPanel("slug"),
         FieldPanel("name"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                field
+                for language in TRANSLATED_LANGUAGES
+                for field in (
+                    FieldPanel(f"name_{language}"),
+                    FieldPanel(f"description_{language}"),
+                )
+            ],
+            heading=_("Translations"),
+            help_text=_("Left empty, visitors read the English name and description."),
+        ),
         FieldPanel("sort_order"),
     ]
     base_form_class = TermForm
@@ -41,7 +88,19 @@ class Term(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language, else the English name. Show terms with it."""
+        return localized_name(self)
+
+    @property
+    def localized_description(self) -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        if language in TRANSLATED_LANGUAGES:
+            return getattr(self, f"description_{language}") or self.description
+        return self.description
 
 
 class Theme(Term):
@@ -92,7 +151,7 @@ class SDGTarget(Term):
         verbose_name_plural = _("SDG targets")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.label}"
 
 
 class Region(Term):

@@ -90,3 +90,29 @@ def dialogue_outcomes_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def dialogue_outcomes_listing_button(page, user, next_url=None):
     yield from _curation_button(page, user, priority=9)
+
+
+# After wagtail.documents' own registration (hooks of equal order run in INSTALLED_APPS
+# order, and this app comes first), so this handler replaces Wagtail's.
+@hooks.register("register_rich_text_features", order=100)
+def public_document_links(features) -> None:
+    from .public_documents import PublicDocumentLinkHandler
+
+    features.register_link_type(PublicDocumentLinkHandler)
+
+
+# -- Translation: wagtail-localize's submit view, within the editor's own pages -----------
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_translation_urls():
+    """Before wagtail-localize's URL of the same address, which this one answers instead."""
+    from .translation_admin import submit_page_translation
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            submit_page_translation,
+            name="exchange_submit_page_translation",
+        )
+    ]

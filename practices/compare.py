@@ -24,12 +24,12 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.rich_text import expand_db_html
 
+from exchange.rich_text import public_rich_text
 from search.text import unaccent
 
 MIN_ITEMS = 2
@@ -346,11 +346,11 @@ def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
 def _rich(value: str) -> Cell:
     if not strip_tags(value or "").strip():
         return Cell()
-    return Cell(html=mark_safe(expand_db_html(value)))  # the editor's rich text, as pages show it
+    return Cell(html=public_rich_text(value))  # the editor's rich text, as pages show it
 
 
 def _terms(terms: Iterable) -> Cell:
-    return Cell(items=[(term.name, "") for term in terms])
+    return Cell(items=[(term.label, "") for term in terms])
 
 
 def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
@@ -430,7 +430,7 @@ def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
     count = {c.id: practice_counts[c.id] for c in cities}
     return [
         row(_("Country"), lambda c: Cell(text=str(c.country.name))),
-        row(_("Region"), lambda c: Cell(text=c.region.name)),
+        row(_("Region"), lambda c: Cell(text=c.region.label)),
         row(_("Kind of local government"), lambda c: Cell(text=c.get_government_kind_display())),
         row(_("Population"), population),
         row(
@@ -473,7 +473,7 @@ def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
         for link in links:
             record = getattr(link, fk)
             found[link.page_id].append(
-                (f"{record.title} ({record.category.name})", record.get_url(request) or "")
+                (f"{record.title} ({record.category.label})", record.get_url(request) or "")
             )
         return found
 
@@ -508,7 +508,7 @@ def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
         row(_("For whom"), lambda p: _terms(p.target_groups.all())),
         row(
             _("Type of action"),
-            lambda p: Cell(text=p.action_type.name if p.action_type else ""),
+            lambda p: Cell(text=p.action_type.label if p.action_type else ""),
         ),
         row(_("Mandate used"), lambda p: Cell(text=p.get_mandate_display() if p.mandate else "")),
         row(_("Status"), lambda p: Cell(text=p.get_status_display())),

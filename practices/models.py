@@ -15,11 +15,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cities.models import YEAR_VALIDATORS
+from exchange.api_fields import CityField, LicenceField, PartnersField, TermField, TermsField
 from exchange.choices import (
     BudgetBand,
     Evidence,
@@ -27,6 +29,8 @@ from exchange.choices import (
     PracticeStatus,
     RecommendationAudience,
 )
+from exchange.licences import LicenceMixin
+from exchange.localization import TranslatedPage
 from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import ExchangePageManager
 from exchange.roles import EditorsMayUnpublish
@@ -88,7 +92,7 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticePage(EditorsMayUnpublish, ProvenanceMixin, Page):
+class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMixin, Page):
     """Something a city does for migrant women, with how far it got and what it taught."""
 
     summary = models.TextField(
@@ -234,7 +238,41 @@ class PracticePage(EditorsMayUnpublish, ProvenanceMixin, Page):
         index.FilterField("mandate"),
     ]
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("description")]
+    # Wagtail API v2 (/api/v2/pages/?type=practices.PracticePage): what the page shows, no
+    # provenance (it may point to drafts) and nothing of submissions or exchange requests.
+    api_fields = [
+        APIField("city", serializer=CityField()),
+        APIField("summary"),
+        APIField("description"),
+        APIField("themes", serializer=TermsField()),
+        APIField("target_groups", serializer=TermsField()),
+        APIField("action_type", serializer=TermField()),
+        APIField("mandate"),
+        APIField("status"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("funding"),
+        APIField("budget_band"),
+        APIField("partners", serializer=PartnersField()),
+        APIField("evidence"),
+        APIField("results"),
+        APIField("lessons"),
+        APIField("transferability"),
+        APIField("sdg_targets", serializer=TermsField()),
+        APIField("tags"),
+        # The office mailbox the page itself shows (editors are told it is public).
+        APIField("contact_role"),
+        APIField("contact_email"),
+        APIField("last_verified"),
+        APIField("licence", serializer=LicenceField()),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        LicenceMixin.licence_panel,
+    ]
     detail_panels = [
         MultiFieldPanel(
             [
@@ -306,12 +344,12 @@ class PracticePage(EditorsMayUnpublish, ProvenanceMixin, Page):
         from .listings import practice_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(practice_context(self))
-        context.update(exchange_request_context(self, context.get("city"), request))
+        context.update(practice_context(self.original))
+        context.update(exchange_request_context(self.original, context.get("city"), request))
         return context
 
 
-class RecordPage(EditorsMayUnpublish, ProvenanceMixin, Page):
+class RecordPage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMixin, Page):
     """A barrier, opportunity or recommendation: reported by a city, or found by a dialogue."""
 
     summary = models.TextField(_("summary"), help_text=_("The finding, in one or two sentences."))
@@ -333,6 +371,13 @@ class RecordPage(EditorsMayUnpublish, ProvenanceMixin, Page):
         index.SearchField("description"),
     ]
 
+    api_fields = [
+        APIField("city", serializer=CityField()),
+        APIField("summary"),
+        APIField("description"),
+        APIField("licence", serializer=LicenceField()),
+    ]
+
     class Meta:
         abstract = True
 
@@ -340,7 +385,7 @@ class RecordPage(EditorsMayUnpublish, ProvenanceMixin, Page):
         from .listings import record_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(record_context(self))
+        context.update(record_context(self.original))
         return context
 
 
@@ -353,11 +398,14 @@ class BarrierPage(RecordPage):
         help_text=_("The kind of barrier to local government action."),
     )
 
+    api_fields = [*RecordPage.api_fields, APIField("category", serializer=TermField())]
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("category"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        LicenceMixin.licence_panel,
     ]
     relation_panels = [
         MultipleChooserPanel(
@@ -380,6 +428,8 @@ class OpportunityPage(RecordPage):
         verbose_name=_("category"),
         help_text=_("The kind of opportunity for local action."),
     )
+
+    api_fields = [*RecordPage.api_fields, APIField("category", serializer=TermField())]
 
     content_panels = BarrierPage.content_panels
     relation_panels = [
@@ -406,11 +456,14 @@ class RecommendationPage(RecordPage):
         help_text=_("Who is asked to act on it; leave empty if the source does not say."),
     )
 
+    api_fields = [*RecordPage.api_fields, APIField("audience")]
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("audience"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        LicenceMixin.licence_panel,
     ]
     relation_panels = [*ProvenanceMixin.provenance_panels]
     edit_handler = tabs(content_panels, relations=relation_panels)
@@ -423,7 +476,7 @@ class RecommendationPage(RecordPage):
         from .listings import recommendation_context
 
         context = Page.get_context(self, request, *args, **kwargs)
-        context.update(recommendation_context(self))
+        context.update(recommendation_context(self.original))
         return context
 
 

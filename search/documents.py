@@ -1,8 +1,15 @@
 """From pages to search documents: what each kind of page contributes to search and facets.
 
-Each builder takes page ids, keeps only what the public may see (`visible()`), and reads
+Each builder takes page ids, keeps only what the public may see (`_visible()`, in every
+locale: translations make one document with their original), and reads
 the related rows in a fixed number of queries, so a rebuild costs the same per page
 whatever the size of the network.
+
+Translations of a page (Wagtail's `translation_key`) make one document, not one each, so
+counts, facets, comparisons and similar cities count an item once: `build_documents`
+builds every live, public, non-alias translation, keeps the canonical one's document (the
+default language's page, else the oldest) and files the others' text and URL under its
+`translations`.
 """
 
 from __future__ import annotations
@@ -12,12 +19,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
+from exchange.licences import DEFAULT_LICENCE
 from exchange.models import DialoguePage, ResourcePage
 from exchange.pagetools import parent_path
 from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
@@ -42,8 +52,11 @@ class Document:
     country: str = ""
     status: str = ""
     year: int | None = None
+    licence: str = DEFAULT_LICENCE
     published_at: object = None
     facets: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    # The other translations, by their locale's language: see SearchDocument.translations.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def title_sort(self) -> str:
@@ -59,6 +72,18 @@ class Document:
         self.add("country", str(city.country))
         if city.region_id:
             self.add("region", city.region.slug)
+
+
+def public_pages(model: type[Page]):
+    """Live, public pages of `model` (parents live too) in every locale.
+
+    With content translation `visible()` keeps the originals only; search reads the
+    translations too, so it asks for `visible_in_any_locale()` where the manager has it.
+    """
+    manager = model.objects
+    if hasattr(manager, "visible_in_any_locale"):
+        return manager.visible_in_any_locale()
+    return manager.visible()
 
 
 def plain(*parts: str) -> str:
@@ -81,6 +106,7 @@ def _base(page: Page, type_: str, summary: str, body: str) -> Document:
         body=body,
         language=_language(page),
         published_at=page.first_published_at,
+        licence=getattr(page, "licence", DEFAULT_LICENCE),
     )
 
 
@@ -88,7 +114,7 @@ def _parents(pages: Iterable[Page], model: type[Page]) -> dict[str, Page]:
     paths = {parent_path(p) for p in pages}
     if not paths:
         return {}
-    rows = model.objects.visible().filter(path__in=paths).select_related("locale")
+    rows = public_pages(model).filter(path__in=paths).select_related("locale")
     if model is CityProfilePage:
         rows = rows.select_related("region")
     return {p.path: p for p in rows}
@@ -97,9 +123,7 @@ def _parents(pages: Iterable[Page], model: type[Page]) -> dict[str, Page]:
 def _visible_ids(model: type[Page], ids: Iterable[int]) -> set[int]:
     ids = set(ids)
     return (
-        set(model.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
-        if ids
-        else set()
+        set(public_pages(model).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
     )
 
 
@@ -135,7 +159,7 @@ def _record_categories(barrier_ids: Iterable[int], opportunity_ids: Iterable[int
     ):
         ids = set(ids)
         if ids:
-            rows = model.objects.visible().filter(pk__in=ids).values_list("pk", "category__slug")
+            rows = public_pages(model).filter(pk__in=ids).values_list("pk", "category__slug")
             found.update({(kind, pk): slug for pk, slug in rows})
     return found
 
@@ -153,7 +177,7 @@ PRACTICE_PREFETCH = (
 
 def practice_documents(ids: Iterable[int]) -> list[Document]:
     practices = list(
-        PracticePage.objects.visible()
+        public_pages(PracticePage)
         .filter(pk__in=list(ids))
         .select_related("action_type", "locale")
         .prefetch_related(*PRACTICE_PREFETCH)
@@ -196,7 +220,7 @@ def practice_documents(ids: Iterable[int]) -> list[Document]:
 def _record_documents(model: type[BarrierPage | OpportunityPage], ids: Iterable[int]) -> list:
     kind = DocumentType.BARRIER if model is BarrierPage else DocumentType.OPPORTUNITY
     records = list(
-        model.objects.visible()
+        public_pages(model)
         .filter(pk__in=list(ids))
         .select_related("category", "source_dialogue", "locale")
         .prefetch_related("reporting_cities", "practice_links")
@@ -206,7 +230,7 @@ def _record_documents(model: type[BarrierPage | OpportunityPage], ids: Iterable[
     reporting_ids = {link.city_id for r in records for link in r.reporting_cities.all()}
     reporting = {
         c.pk: c
-        for c in CityProfilePage.objects.visible()
+        for c in public_pages(CityProfilePage)
         .filter(pk__in=reporting_ids)
         .select_related("region")
     }
@@ -252,7 +276,7 @@ def opportunity_documents(ids: Iterable[int]) -> list[Document]:
 def recommendation_documents(ids: Iterable[int]) -> list[Document]:
     """A recommendation: filed under the city that made it, dated by its dialogue."""
     records = list(
-        RecommendationPage.objects.visible()
+        public_pages(RecommendationPage)
         .filter(pk__in=list(ids))
         .select_related("source_dialogue", "locale")
     )
@@ -282,9 +306,7 @@ def recommendation_documents(ids: Iterable[int]) -> list[Document]:
 def city_documents(ids: Iterable[int]) -> list[Document]:
     """A city is filed under everything its public practices and records are filed under."""
     cities = list(
-        CityProfilePage.objects.visible()
-        .filter(pk__in=list(ids))
-        .select_related("region", "locale")
+        public_pages(CityProfilePage).filter(pk__in=list(ids)).select_related("region", "locale")
     )
     docs = []
     for city in cities:
@@ -297,7 +319,7 @@ def city_documents(ids: Iterable[int]) -> list[Document]:
         return docs
     by_path = {city.path: doc for city, doc in zip(cities, docs, strict=True)}
     practices = list(
-        PracticePage.objects.visible()
+        public_pages(PracticePage)
         .filter(**_children_of(cities))
         .select_related("action_type")
         .prefetch_related(*PRACTICE_PREFETCH)
@@ -305,7 +327,7 @@ def city_documents(ids: Iterable[int]) -> list[Document]:
     records = [
         r
         for model in (BarrierPage, OpportunityPage)
-        for r in model.objects.visible().filter(**_children_of(cities)).select_related("category")
+        for r in public_pages(model).filter(**_children_of(cities)).select_related("category")
     ]
     categories = _record_categories(
         (link.barrier_id for p in practices for link in p.barrier_links.all()),
@@ -335,7 +357,7 @@ def _children_of(parents: list[Page]) -> dict:
 
 def dialogue_documents(ids: Iterable[int]) -> list[Document]:
     dialogues = list(
-        DialoguePage.objects.visible()
+        public_pages(DialoguePage)
         .filter(pk__in=list(ids))
         .select_related("locale")
         .prefetch_related("sessions", "participating_cities")
@@ -345,7 +367,7 @@ def dialogue_documents(ids: Iterable[int]) -> list[Document]:
     city_ids = {link.city_id for d in dialogues for link in d.participating_cities.all()}
     cities = {
         c.pk: c
-        for c in CityProfilePage.objects.visible().filter(pk__in=city_ids).select_related("region")
+        for c in public_pages(CityProfilePage).filter(pk__in=city_ids).select_related("region")
     }
     by_path = {}
     docs = []
@@ -369,7 +391,7 @@ def dialogue_documents(ids: Iterable[int]) -> list[Document]:
         docs.append(doc)
     for model, facet in ((BarrierPage, "barrier"), (OpportunityPage, "opportunity")):
         for record in (
-            model.objects.visible().filter(**_children_of(dialogues)).select_related("category")
+            public_pages(model).filter(**_children_of(dialogues)).select_related("category")
         ):
             doc = by_path.get(parent_path(record))
             if doc is not None:
@@ -380,7 +402,7 @@ def dialogue_documents(ids: Iterable[int]) -> list[Document]:
 def resource_documents(ids: Iterable[int]) -> list[Document]:
     """A resource: filed under its themes, its year and the public cities it concerns."""
     resources = list(
-        ResourcePage.objects.visible()
+        public_pages(ResourcePage)
         .filter(pk__in=list(ids))
         .select_related("publisher", "locale")
         .prefetch_related("themes", "language_links", "related_cities")
@@ -388,7 +410,7 @@ def resource_documents(ids: Iterable[int]) -> list[Document]:
     city_ids = {link.city_id for r in resources for link in r.related_cities.all()}
     cities = {
         c.pk: c
-        for c in CityProfilePage.objects.visible().filter(pk__in=city_ids).select_related("region")
+        for c in public_pages(CityProfilePage).filter(pk__in=city_ids).select_related("region")
     }
     docs = []
     for resource in resources:
@@ -428,19 +450,110 @@ BUILDERS = {
 INDEXED_MODELS = tuple(BUILDERS)
 
 
-def build_documents(page_ids: Iterable[int]) -> list[Document]:
-    """Documents for those of `page_ids` the public may see, whatever their page type."""
+def translation_group_ids(page_ids: Iterable[int]) -> set[int]:
+    """`page_ids` and every translation of them (aliases included: callers filter)."""
     page_ids = set(page_ids)
     if not page_ids:
+        return set()
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    return page_ids | set(
+        Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+    )
+
+
+def _locale_language(code: str) -> str:
+    return (code or "").split("-")[0].lower()
+
+
+def _canonical_order(doc: Document, locale: str) -> tuple:
+    """The default language's page first, then the oldest (first published, then created)."""
+    published = doc.published_at
+    return (
+        locale != DEFAULT_LANGUAGE,
+        published is None,
+        published.timestamp() if published is not None else 0,
+        doc.page_id,
+    )
+
+
+def _merge_translations(docs: list[Document], pages: dict[int, tuple]) -> list[Document]:
+    """One document per translation group: the canonical one, holding the others' text."""
+    groups: dict[object, list[Document]] = defaultdict(list)
+    for doc in docs:
+        groups[pages[doc.page_id][1]].append(doc)
+    merged = []
+    for group in groups.values():
+        group.sort(key=lambda d: _canonical_order(d, _locale_language(pages[d.page_id][2])))
+        canonical, others = group[0], group[1:]
+        canonical.translations = {}
+        for other in others:
+            code = _locale_language(pages[other.page_id][2])
+            if not code or code in canonical.translations:
+                continue
+            canonical.translations[code] = {
+                "title": other.title,
+                "summary": other.summary,
+                "body": other.body,
+                "url": other.url,
+                # The translation's words are stemmed in its locale's language.
+                "language": code if code in LANGUAGES else DEFAULT_LANGUAGE,
+            }
+        merged.append(canonical)
+    return merged
+
+
+def _default_language() -> str:
+    return _locale_language(settings.LANGUAGE_CODE) or DEFAULT_LANGUAGE
+
+
+def build_documents(page_ids: Iterable[int]) -> list[Document]:
+    """One document per translation group of `page_ids`, for the groups the public may see.
+
+    Every translation of the pages is read. Never indexed: alias pages (copies in another
+    locale that show the original's content), a page of another locale never published
+    as a translation (an alias being translated keeps the original's text until then),
+    any draft or private translation (the builders keep visible pages only), and every
+    translation of a private original (it is not served either).
+    """
+    page_ids = translation_group_ids(page_ids)
+    if not page_ids:
         return []
+    default = _default_language()
+    rows = list(
+        Page.objects.filter(pk__in=page_ids, alias_of__isnull=True).values_list(
+            "pk", "content_type_id", "translation_key", "locale__language_code", "live_revision_id"
+        )
+    )
+    originals = [pk for pk, _ct, _key, locale, _rev in rows if _locale_language(locale) == default]
+    private_groups = (
+        set(
+            Page.objects.filter(pk__in=originals)
+            .not_public()
+            .values_list("translation_key", flat=True)
+        )
+        if originals
+        else set()
+    )
+    # An original written in another language (a city's own Italian page) has no page in
+    # the default language beside it; only a copy made for translating one does.
+    has_default = {
+        key for _pk, _ct, key, locale, _rev in rows if _locale_language(locale) == default
+    }
     by_type = defaultdict(list)
-    for pk, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
-        "pk", "content_type_id"
-    ):
+    pages = {}
+    for pk, content_type_id, key, locale, live_revision in rows:
+        if key in private_groups:
+            continue
+        if _locale_language(locale) != default and live_revision is None and key in has_default:
+            continue
         by_type[content_type_id].append(pk)
+        pages[pk] = (content_type_id, key, locale)
     docs = []
-    for model, builder in BUILDERS.items():
-        ids = by_type.get(ContentType.objects.get_for_model(model).pk)
-        if ids:
-            docs.extend(builder(ids))
-    return docs
+    # Each page's own address: an original's URL would otherwise take the prefix of
+    # whatever language is active (exchange.localization.TranslatedPage.get_url_parts).
+    with translation.override(settings.LANGUAGE_CODE):
+        for model, builder in BUILDERS.items():
+            ids = by_type.get(ContentType.objects.get_for_model(model).pk)
+            if ids:
+                docs.extend(builder(ids))
+    return _merge_translations(docs, pages)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from exchange.choices import Evidence, Mandate, PracticeStatus
+from exchange.vocabularies import active_name_field
 
 
 class DocumentType(TextChoices):
@@ -51,12 +52,17 @@ def _vocabulary(model_path: str) -> Callable[[Iterable[str] | None], dict[str, s
         rows = model.objects.all()
         if values is not None:
             rows = rows.filter(slug__in=list(values))
+        # Labels follow the request's language (the English name where none is given).
+        field = active_name_field()
         if model_path == "exchange.SDGTarget":
             return {
-                slug: f"{code} {name}"
-                for slug, code, name in rows.values_list("slug", "code", "name")
+                slug: f"{code} {translated or name}"
+                for slug, code, name, translated in rows.values_list("slug", "code", "name", field)
             }
-        return dict(rows.values_list("slug", "name"))
+        return {
+            slug: translated or name
+            for slug, name, translated in rows.values_list("slug", "name", field)
+        }
 
     return labels
 

@@ -2,6 +2,8 @@
 
 The document table is always written (it is the database engine's index and the source
 of every other engine); when another engine is configured, it gets the same documents.
+A document stands for a group of translations (see search.documents): syncing any page
+syncs its whole group, and rebuild and status count groups, not pages.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Page
 
-from .documents import INDEXED_MODELS, Document, build_documents
+from .documents import (
+    INDEXED_MODELS,
+    Document,
+    build_documents,
+    public_pages,
+    translation_group_ids,
+)
 from .engines import EngineUnavailable, database_engine, get_engine
 from .models import FacetValue, IndexState, SearchDocument
 
@@ -37,12 +45,14 @@ def _store(documents: list[Document]) -> list[SearchDocument]:
                 summary=d.summary,
                 body=d.body,
                 language=d.language,
+                translations=d.translations,
                 url=d.url,
                 city_slug=d.city_slug,
                 city_name=d.city_name,
                 country=d.country,
                 status=d.status,
                 year=d.year,
+                licence=d.licence,
                 published_at=d.published_at,
             )
             for d in documents
@@ -83,8 +93,10 @@ def _forward(index_ids: list[int], delete_ids: list[int]) -> None:
 
 
 def sync(page_ids: Iterable[int]) -> tuple[int, int]:
-    """Re-index `page_ids`: write the visible ones, remove the rest. Returns (written, removed)."""
-    page_ids = set(page_ids)
+    """Re-index `page_ids` and their translations: write one document per visible group,
+    remove the rest (a group whose canonical page changed loses its old document).
+    Returns (written, removed)."""
+    page_ids = translation_group_ids(page_ids)
     if not page_ids:
         return 0, 0
     with transaction.atomic():
@@ -111,8 +123,19 @@ def remove(page_ids: Iterable[int]) -> None:
 
 
 def indexable_page_ids() -> Iterator[int]:
+    """One visible, non-alias page per translation group (a group makes one document)."""
+    seen = set()
     for model in INDEXED_MODELS:
-        yield from model.objects.visible().values_list("pk", flat=True).iterator()
+        rows = (
+            public_pages(model)
+            .filter(alias_of__isnull=True)
+            .values_list("translation_key", "pk")
+            .iterator()
+        )
+        for key, pk in rows:
+            if key not in seen:
+                seen.add(key)
+                yield pk
 
 
 def rebuild(stdout=None) -> int:
@@ -169,7 +192,8 @@ def status() -> IndexStatus:
 def affected_page_ids(page: Page) -> set[int]:
     """Pages whose documents may change when `page` changes.
 
-    The page and everything below it (unpublishing a city hides its practices), the pages
+    Every translation of each of them (a group makes one document), the page and
+    everything below it (unpublishing a city hides its practices), the pages
     above it (a city is filed under its practices' themes), and the pages that borrow
     from it through links (a barrier takes themes from the practices addressing it; a
     dialogue lists its cities by name).
@@ -205,7 +229,7 @@ def affected_page_ids(page: Page) -> set[int]:
             "page_id", flat=True
         )
     )
-    return ids
+    return translation_group_ids(ids)
 
 
 def _ids(queryset, field: str) -> set[int]:

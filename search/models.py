@@ -1,4 +1,5 @@
-"""Search documents: one denormalised row per public, live page, and its facet values.
+"""Search documents: one denormalised row per group of translations of a public, live page,
+and its facet values.
 
 The rows are the database engine's index and the source the Elasticsearch index is fed
 from. Full-text columns that depend on the database (PostgreSQL's weighted tsvector,
@@ -24,12 +25,20 @@ class SearchDocument(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("text"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="en")
+    # The other live, public translations of the page, by language code: {"fr": {"title",
+    # "summary", "body", "url", "language"}} ("language": the stemmer's). One document per
+    # translation group keeps counts and facets right; this column lets results show the
+    # visitor's translation without a query per hit, and the engines index every
+    # translation's words, each stemmed in its own language.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     url = models.CharField(_("URL"), max_length=500)
     city_slug = models.CharField(max_length=255, blank=True)
     city_name = models.CharField(max_length=255, blank=True)
     country = models.CharField(max_length=2, blank=True)
     status = models.CharField(max_length=16, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The record's licence key (exchange.licences), so results and exports can state it.
+    licence = models.CharField(max_length=30, default="cc-by-4.0")
     published_at = models.DateTimeField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 

@@ -7,8 +7,18 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.safestring import SafeString
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_info,
+    override,
+)
 from django.utils.translation import gettext_lazy as _
+
+from exchange.licences import licence_info
 
 from .engines import EngineUnavailable, RawResults, database_engine, get_engine
 from .facets import FACETS, DocumentType
@@ -18,6 +28,16 @@ from .text import parse_query, snippet
 
 logger = logging.getLogger(__name__)
 FACETS_SHOWN_IN_CARDS = ("theme",)
+# The badge on a hit shown in another language than the visitor's: whole phrases, so each
+# language can say them its own way ("En anglais", "بالإنكليزية").
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "fr": _("In French"),
+    "es": _("In Spanish"),
+    "ar": _("In Arabic"),
+    "pt": _("In Portuguese"),
+    "it": _("In Italian"),
+}
 
 
 @dataclass
@@ -43,7 +63,27 @@ class Hit:
     status: str
     status_label: str
     year: int | None
+    licence: str = ""
     themes: list[tuple[str, str]] = field(default_factory=list)  # (slug, label)
+    # The language of the title, summary and URL shown, and whether it differs from the
+    # visitor's (the item has no live translation in their language).
+    language: str = ""
+    other_language: bool = False
+
+    @property
+    def language_badge(self) -> str:
+        """ "In English" when the hit is shown in another language than the visitor's."""
+        if not self.other_language:
+            return ""
+        return str(IN_LANGUAGE.get(self.language, self.language))
+
+    @property
+    def direction(self) -> str:
+        """ "rtl" for a right-to-left language (Arabic), else "ltr"."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "ltr"
 
     def as_json(self) -> dict:
         return {
@@ -57,6 +97,8 @@ class Hit:
             "themes": [slug for slug, _label in self.themes],
             "status": self.status or None,
             "year": self.year,
+            "language": self.language,
+            "licence": licence_info(self.licence),
         }
 
 
@@ -128,7 +170,31 @@ def _facet_options(query: SearchQuery, counts: dict[str, dict[str, int]]) -> dic
     return facets
 
 
-def _hits(ids: list[int], query: SearchQuery) -> list[Hit]:
+def request_language() -> str:
+    """The visitor's language code ("fr" from "fr-ca"), as LocaleMiddleware activated it."""
+    return (get_language() or "").split("-")[0].lower()
+
+
+def shown_version(doc: SearchDocument, language: str) -> tuple[dict[str, str], str]:
+    """The title, summary, body and URL to show for `doc` to a visitor reading `language`,
+    and their language: the translation in `language` when there is a live public one,
+    else the canonical page's."""
+    translation = (doc.translations or {}).get(language)
+    if translation:
+        return translation, language
+    url = doc.url
+    if url and language and get_language_from_path(url) is None:
+        # An original without a language prefix is also served, in its own language, under
+        # the visitor's prefix (/fr/cities/...): the visitor stays in their interface.
+        # Resolving a path reads no database. The path is resolved in the default language,
+        # the one whose URLs carry no prefix (translate_url resolves in the active one).
+        with override(settings.LANGUAGE_CODE):
+            url = translate_url(url, language)
+    canonical = {"title": doc.title, "summary": doc.summary, "body": doc.body, "url": url}
+    return canonical, doc.language
+
+
+def _hits(ids: list[int], query: SearchQuery, language: str) -> list[Hit]:
     if not ids:
         return []
     rows = SearchDocument.objects.in_bulk(ids)
@@ -146,37 +212,43 @@ def _hits(ids: list[int], query: SearchQuery) -> list[Hit]:
         doc = rows.get(pk)
         if doc is None:  # removed between the engine's answer and now
             continue
-        text = doc.summary if not parsed else f"{doc.summary}\n{doc.body}"
+        shown, shown_language = shown_version(doc, language)
+        summary = shown.get("summary", "")
+        text = summary if not parsed else f"{summary}\n{shown.get('body', '')}"
         hits.append(
             Hit(
                 id=doc.pk,
                 type=doc.type,
                 type_label=str(type_labels.get(doc.type, doc.type)),
-                title=doc.title,
-                url=doc.url,
-                summary=doc.summary,
-                snippet=snippet(text, parsed, doc.language),
+                title=shown.get("title", ""),
+                url=shown.get("url", ""),
+                summary=summary,
+                snippet=snippet(text, parsed, shown_language),
                 city_slug=doc.city_slug,
                 city_name=doc.city_name,
                 country=doc.country,
                 status=doc.status,
                 status_label=status_labels.get(doc.status, ""),
                 year=doc.year,
+                licence=doc.licence,
                 themes=sorted(
                     ((slug, theme_labels.get(slug, slug)) for slug in themes[pk]),
                     key=lambda t: t[1],
                 ),
+                language=shown_language,
+                other_language=shown_language != language,
             )
         )
     return hits
 
 
-def run(query: SearchQuery) -> SearchResults:
+def run(query: SearchQuery, language: str | None = None) -> SearchResults:
+    """Search; hits are shown in `language` where translated (default: the active one)."""
     raw, engine, notice = _raw(query)
     return SearchResults(
         query=query,
         total=raw.total,
-        hits=_hits(raw.ids, query),
+        hits=_hits(raw.ids, query, language or request_language()),
         facets=_facet_options(query, raw.facets),
         engine=engine,
         notice=notice,

@@ -1,6 +1,7 @@
 """Text analysis shared by every engine: accents, stop words, stems, query parsing, snippets.
 
-Documents are stemmed in their own language; a query's language is unknown, so it is
+Documents are stemmed in their own language (a document holding several translations, each
+translation in its own); a query's language is unknown, so it is
 analysed once per supported language and a document matches when it holds every term of
 the query in at least one of those analyses (an OR of ANDs). PostgreSQL's per-language
 configurations and the Elasticsearch analyzers follow the same rule, which keeps the
@@ -27,6 +28,7 @@ LANGUAGES: dict[str, str] = {
     "es": "spanish",
     "pt": "portuguese",
     "it": "italian",
+    "ar": "arabic",
 }
 DEFAULT_LANGUAGE = "en"
 MAX_QUERY_LENGTH = 200
@@ -63,7 +65,11 @@ def _stemmer(language: str):
 
 @cache
 def stopwords(language: str) -> frozenset[str]:
+    # PostgreSQL 15 ships no Arabic stop-word list (its `arabic` configuration drops no
+    # word), so neither do we: both sides must drop the same words.
     path = _STOPWORDS_DIR / f"{LANGUAGES[language]}.stop"
+    if not path.exists():
+        return frozenset()
     return frozenset(unaccent(w) for w in path.read_text(encoding="utf-8").split())
 
 

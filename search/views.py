@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from exchange.csv_export import csv_download, spreadsheet_safe
+from exchange.licences import licence_info
 
 from .facets import FACET_NAMES, FACETS
 from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
@@ -42,6 +43,9 @@ EXPORT_COLUMNS = (
     "themes",
     "status",
     "year",
+    "language",
+    "licence",
+    "licence_url",
 )
 
 
@@ -285,6 +289,7 @@ def search_export(request: HttpRequest) -> HttpResponse:
         for hit in results.hits:
             if written >= EXPORT_CAP:
                 break
+            licence = licence_info(hit.licence)
             writer.writerow(
                 [
                     spreadsheet_safe(v)
@@ -299,6 +304,9 @@ def search_export(request: HttpRequest) -> HttpResponse:
                         ";".join(slug for slug, _label in hit.themes),
                         hit.status,
                         hit.year if hit.year is not None else "",
+                        hit.language,
+                        licence["code"],
+                        licence["url"] or "",
                     )
                 ]
             )

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import trans_real
 from wagtail.models import Page, Site
 
 from cities.models import GovernanceBody, KeyFigure
@@ -49,6 +55,43 @@ from .factories import (
     OrganisationFactory,
     PracticePageFactory,
 )
+
+
+def _stale_catalogues() -> list[Path]:
+    """The .po files of LOCALE_PATHS whose .mo is missing or older."""
+    stale = []
+    for locale_path in settings.LOCALE_PATHS:
+        for po in Path(locale_path).glob("*/LC_MESSAGES/*.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po)
+    return stale
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues():
+    """`pytest` alone works: the translations are compiled (as `make install` does) when a
+    .mo is missing or older than its .po. The .mo files are not committed."""
+    if not _stale_catalogues():
+        return
+    if shutil.which("msgfmt") is None:
+        pytest.exit(
+            "gettext's msgfmt is missing, so the translations cannot be compiled: run "
+            "`make install` (it installs the Debian gettext package) or apt-get install gettext.",
+            returncode=1,
+        )
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+    # Django caches catalogues per process: forget any read before compiling.
+    trans_real._translations = {}
+    trans_real._default = None
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request to /fr/... leaves French active in the test's thread (LocaleMiddleware does
+    not switch back); the next test must start in English, as a fresh process would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

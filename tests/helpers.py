@@ -60,3 +60,15 @@ def count_queries(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def key_pages(content) -> dict[str, str]:
+    """The pages every language must serve translated (`full_content` fixture's world)."""
+    return {
+        "home": "/",
+        "search": "/search/?q=women",
+        "city": content.city.url,
+        "practice": content.practice.url,
+        "compare": f"/compare/?city={content.city.slug}&city={content.peer.slug}",
+        "submit": "/submit/",
+    }

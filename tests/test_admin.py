@@ -93,6 +93,7 @@ def test_practice_can_be_created_and_published_from_the_admin(admin_client, full
             "transferability": rich_text(""),
             "status": "active",
             "evidence": "described",
+            "licence": "cc-by-4.0",
             "start_year": 2023,
             "end_year": "",
             "barrier_links": inline_formset([{"barrier": c.barrier.pk}]),

@@ -13,7 +13,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from cities.models import CityIndexPage, CityProfilePage
 from exchange.demo.loader import load_demo
@@ -72,7 +72,8 @@ def demo(demo_first_run, db):
 
 
 def city(slug: str) -> CityProfilePage:
-    return CityProfilePage.objects.get(slug=slug)
+    """The original (English) city; its translations and aliases share the slug."""
+    return CityProfilePage.objects.get(slug=slug, locale__language_code="en")
 
 
 def practices_of(slug: str):
@@ -98,9 +99,11 @@ def test_first_run_reports_what_it_created(demo):
 
 
 def test_site_structure(demo):
-    assert HomePage.objects.count() == 1
-    assert CityIndexPage.objects.count() == 1
-    assert DialogueIndexPage.objects.count() == 1
+    # One of each in English; the other languages hold translations and aliases of them.
+    english = {"locale__language_code": "en"}
+    assert HomePage.objects.filter(**english).count() == 1
+    assert CityIndexPage.objects.filter(**english).count() == 1
+    assert DialogueIndexPage.objects.filter(**english).count() == 1
     # The resource library, empty: the sources name no resource the demo could cite.
     library = ResourceIndexPage.objects.get()
     assert library.live and library.url == "/resources/"
@@ -112,7 +115,8 @@ def test_site_structure(demo):
 
 def test_every_participating_city_has_a_profile(demo):
     assert set(CityProfilePage.objects.values_list("slug", flat=True)) == DEMO_CITIES
-    assert CityProfilePage.objects.live().count() == 22
+    # 22 originals; translations of the founding practices alias their cities in 4 languages.
+    assert CityProfilePage.objects.live().filter(locale__language_code="en").count() == 22
     assert city("gipuzkoa").government_kind == "province"
     assert city("sousse").country == "TN"
     assert city("turin").region.slug == "europe"
@@ -214,7 +218,86 @@ def test_every_demo_page_renders(client, demo):
     assert Page.objects.live().filter(depth__gt=1).count() > 40
 
 
+def test_every_demo_record_is_published_under_cc_by_and_says_so(client, demo):
+    record_models = [
+        CityProfilePage,
+        DialoguePage,
+        PracticePage,
+        BarrierPage,
+        OpportunityPage,
+        RecommendationPage,
+    ]
+    for model in record_models:
+        pages = model.objects.live()
+        assert pages.exists(), model
+        assert set(pages.values_list("licence", flat=True)) == {"cc-by-4.0"}, model
+    practice = PracticePage.objects.live().first()
+    assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in (
+        client.get(practice.url).content.decode()
+    )
+
+
 def test_demo_home_shows_the_demo(client, demo):
     text = visible_text(client.get("/"))
     assert "22 cities" in text
     assert "Migrant women in cities" in text
+
+
+# -- Translations ------------------------------------------------------------------------
+
+TRANSLATED_PRACTICES = {
+    ("sousse", "cooperation-with-migrant-womens-associations"): {
+        "fr": "Travailler avec les associations de femmes migrantes",
+        "es": "Trabajar con las asociaciones de mujeres migrantes",
+        "ar": "العمل مع جمعيات النساء المهاجرات",
+        "pt": "Trabalhar com as associações de mulheres migrantes",
+    },
+    ("turin", "women-in-the-neighbourhood"): {"fr": "Femmes dans le quartier"},
+    ("turin", "community-association"): {"es": "Asociación comunitaria"},
+    ("sao-paulo", "municipal-policy-for-immigrants"): {
+        "pt": "Política municipal para a população imigrante"
+    },
+}
+
+
+def test_home_and_founding_practices_are_translated_into_four_languages(demo):
+    home = HomePage.objects.get(locale__language_code="en")
+    for language in ("fr", "es", "ar", "pt"):
+        translated = home.get_translation(Locale.objects.get(language_code=language))
+        assert translated.live and translated.alias_of_id is None
+        assert translated.live_revision_id is not None  # published as from the editor
+        assert translated.title != home.title
+    for (city_slug, slug), titles in TRANSLATED_PRACTICES.items():
+        original = practices_of(city_slug).get(slug=slug)
+        assert original.get_translations().filter(alias_of__isnull=True, live=True).count() == 4
+        for language, title in titles.items():
+            translated = original.get_translation(Locale.objects.get(language_code=language))
+            assert translated.title == title
+
+
+def test_translated_demo_practices_are_served_in_their_language(client, demo):
+    page = "/cities/sousse/cooperation-with-migrant-womens-associations/"
+    french = client.get(f"/fr{page}")
+    assert french.status_code == 200
+    text = visible_text(french)
+    assert "Travailler avec les associations de femmes migrantes" in text
+    assert "notice--untranslated" not in french.content.decode()
+    arabic = client.get(f"/ar{page}")
+    assert "العمل مع جمعيات النساء المهاجرات" in visible_text(arabic)
+    assert 'lang="ar" dir="rtl"' in arabic.content.decode()
+    home = visible_text(client.get("/pt/"))
+    assert "O Intercâmbio reúne" in home
+    # The city around the practice is not translated: the English profile, with the notice.
+    spanish = visible_text(client.get("/es/cities/sousse/"))
+    assert "Esta página aún no está traducida al idioma elegido (Español)" in spanish
+
+
+def test_translations_do_not_add_practices_to_listings(client, demo):
+    english = visible_text(client.get("/"))
+    french = visible_text(client.get("/fr/"))
+    assert "22 cities" in english
+    assert re.search(r"\b22\b", french)
+    sousse = client.get("/fr/cities/sousse/").content.decode()
+    practice = "/fr/cities/sousse/cooperation-with-migrant-womens-associations/"
+    assert f'href="{practice}"' in sousse
+    assert 'href="/cities/sousse/cooperation' not in sousse

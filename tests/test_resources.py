@@ -468,6 +468,7 @@ def resource_form(**overrides) -> dict:
             "publisher": "",
             "related_cities": inline_formset([]),
             "comments": inline_formset([]),
+            "licence": "cc-by-4.0",
             "action-publish": "publish",
             **overrides,
         }

@@ -46,6 +46,8 @@ def practice_form(title: str, slug: str, action: str | None = None, **fields) ->
         "transferability": rich_text(""),
         "status": "active",
         "evidence": "described",
+        # Preselected in the editor (the field's default), so the browser always posts it.
+        "licence": "cc-by-4.0",
         "barrier_links": inline_formset([]),
         "opportunity_links": inline_formset([]),
         "partners": inline_formset([]),

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Locale, Orderable, Page, Site
 
 from cities.models import CityIndexPage, CityProfilePage, GovernanceBody, KeyFigure
 from exchange.models import (
@@ -52,7 +52,7 @@ from practices.models import (
     RecordPage,
 )
 
-from . import content
+from . import content, translations
 
 P = TypeVar("P", bound=Page)
 OrderableT = TypeVar("OrderableT", bound=Orderable)
@@ -75,6 +75,7 @@ COUNT_KEYS = [
     "opportunities",
     "recommendations",
     "practices",
+    "translations",
 ]
 
 
@@ -248,6 +249,7 @@ class _DemoLoader:
                 lambda d: RecommendationPage(
                     title=d["title"],
                     summary=d["summary"],
+                    licence=content.LICENCE,
                     **self.provenance(dialogue, "closing"),
                 ),
             )
@@ -257,14 +259,39 @@ class _DemoLoader:
         for data in content.CITY_OPPORTUNITIES:
             city = self.cities[data["city"]]
             self.load_record(OpportunityPage, city, data, dialogue, "presentations")
+        practices = {}
         for data in content.PRACTICES:
-            self.child_page(
+            practices[data["city"], data["slug"]] = self.child_page(
                 self.cities[data["city"]],
                 PracticePage,
                 data,
                 "practices",
                 lambda d: self.build_practice(d, dialogue),
             )
+        self.load_translations(home, practices)
+
+    def load_translations(self, home: HomePage, practices: dict) -> None:
+        """The home page and the founding practices in French, Spanish, Arabic and
+        Portuguese, as editors make them (exchange.localization.translate_page): real
+        translated pages, editable in the admin. A translation that exists, whoever made
+        it, is left as it is; an alias (a parent wagtail-localize copied) is translated."""
+        from exchange.localization import translate_page
+
+        pages = [(home, translations.HOME)]
+        pages += [
+            (practices[key], by_language)
+            for key, by_language in translations.PRACTICES.items()
+            if key in practices
+        ]
+        for language in translations.LANGUAGES:
+            locale, _ = Locale.objects.get_or_create(language_code=language)
+            for page, by_language in pages:
+                existing = page.get_translation_or_none(locale)
+                if existing is not None and existing.alias_of_id is None:
+                    self.present["translations"] += 1
+                    continue
+                translate_page(page, locale, by_language[language])
+                self.created["translations"] += 1
 
     def load_organisations(self) -> None:
         for data in content.ORGANISATIONS:
@@ -369,6 +396,7 @@ class _DemoLoader:
                 category=self.term(category_model, data["category"]),
                 summary=data["summary"],
                 description=data.get("description", ""),
+                licence=content.LICENCE,
                 **self.provenance(dialogue, session_key),
             )
 
@@ -394,6 +422,7 @@ class _DemoLoader:
             women_share_source=data.get("women_share_source", ""),
             summary=data["summary"],
             migration_context=data.get("migration_context", ""),
+            licence=content.LICENCE,
         )
         city.governance_bodies = ordered(
             GovernanceBody(**body) for body in data.get("governance_bodies", [])
@@ -407,6 +436,7 @@ class _DemoLoader:
     def build_dialogue(self, data: dict) -> DialoguePage:
         dialogue = DialoguePage(
             title=data["title"],
+            licence=content.LICENCE,
             date=data["date"],
             format=data["format"],
             approx_participants=data["approx_participants"],
@@ -464,6 +494,7 @@ class _DemoLoader:
             transferability=data.get("transferability", ""),
             # Nobody has confirmed these descriptions since the 2020 dialogue.
             last_verified=None,
+            licence=content.LICENCE,
             **self.provenance(dialogue, "presentations"),
         )
         practice.themes = self.terms_for(Theme, data.get("themes", []))
@@ -570,6 +601,7 @@ class _DemoLoader:
             "opportunities": "opportunities",
             "recommendations": "recommendations",
             "practices": "practices",
+            "translations": "translations",
         }
         stdout.write("Demo content:\n")
         for key in COUNT_KEYS:

@@ -15,8 +15,15 @@ INSTALLED_APPS = [
     "cities",
     "practices",
     "search",
+    # Content translation: its translation editor and its locale admin (replacing
+    # wagtail.locales, which must not be installed beside it).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # /sitemap.xml (live, public pages) and the read API at /api/v2/.
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -35,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The sitemap template of Wagtail's sitemap view.
+    "django.contrib.sitemaps",
     # Content-Security-Policy headers (the middleware below); the app adds its system checks.
     "csp",
     # Login throttling: counts failed logins in its own tables (`migrate` creates them).
@@ -51,6 +60,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions and before CommonMiddleware, as Django requires: it activates the
+    # language of the URL prefix (/fr/...), English on unprefixed URLs.
+    "django.middleware.locale.LocaleMiddleware",
+    # A first visit to an unprefixed page in a browser preferring fr/es/ar/pt goes to that
+    # language's prefix; a chosen language (the cookie) wins. Machine URLs (the API) answer
+    # in the client's language.
+    "exchange.i18n.BrowserLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,13 +125,30 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# The interface languages arrive with their catalogues; until then English only, so
-# that `lang` on every page tells assistive technology the truth.
-LANGUAGES = [("en", _("English"))]
+# The interface languages, each with a full catalogue in locale/ (the translators keep them
+# complete). English is unprefixed in URLs, the others are prefixed: /fr/, /es/, /ar/, /pt/.
+# Italian is a language of resources (below), not of the interface: no catalogue yet.
+# The names are translated by Django's own catalogues, which name every language in every
+# language: the alias keeps makemessages from copying them into ours for translating again.
+language_name = _
+LANGUAGES = [
+    ("en", language_name("English")),
+    ("fr", language_name("French")),
+    ("es", language_name("Spanish")),
+    ("ar", language_name("Arabic")),
+    ("pt", language_name("Portuguese")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Content is translated per locale with Wagtail's localisation; the same languages as the
+# interface, so that a page's locale and the visitor's language always match.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The visitor's choice of language (the switcher) lasts a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -170,6 +203,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served through Wagtail's view, which applies the view restrictions
+# of their collection (login, password, groups). Never "direct" or "redirect": those hand
+# out the storage URL, which the public could fetch whatever the restriction. MEDIA_URL is
+# not routed outside DEBUG, and WhiteNoise serves STATIC_ROOT only, so a document's file
+# cannot be fetched past the view (tests/test_private_documents.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "exchange.uploads.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -180,6 +219,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Wagtail API v2 (/api/v2/, exchange/api.py): pages of at most 100 items, rich text as the
+# HTML the site shows (links resolved) rather than Wagtail's internal markup.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 LOGIN_URL = "wagtailcore_login"
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
+from ..localization import original_filter
+
 register = template.Library()
 
 _SECTIONS_CACHE = "_exchange_sections"
@@ -35,7 +37,12 @@ def _sections(request) -> dict:
         ContentType.objects.get_for_model(ResourceIndexPage).pk: "resources",
     }
     sections: dict = {}
-    for page in Page.objects.live().public().filter(content_type_id__in=keys).order_by("path"):
+    for page in (
+        Page.objects.live()
+        .public()
+        .filter(content_type_id__in=keys, **original_filter())
+        .order_by("path")
+    ):
         key = keys[page.content_type_id]
         if key not in sections:
             url = page.get_url(request=request)
@@ -123,3 +130,21 @@ def elided_page_range(page_obj, on_each_side=2, on_ends=1):
             page_obj.number, on_each_side=on_each_side, on_ends=on_ends
         )
     )
+
+
+@register.filter
+def public_only(documents) -> list:
+    """The document links of a DocumentsBlock stream the public may download (two queries
+    at most); links to documents in restricted collections are left out."""
+    from ..public_documents import public_document_blocks
+
+    return public_document_blocks(documents)
+
+
+@register.filter
+def public_richtext(value) -> str:
+    """Like Wagtail's `richtext`, keeping only the markup the editor can produce: stored
+    scripts, event handlers and javascript: links never reach a visitor."""
+    from ..rich_text import public_rich_text
+
+    return public_rich_text(value)

@@ -16,7 +16,7 @@ from .. import facet_index
 from ..facets import FACET_NAMES
 from ..models import SearchDocument
 from ..query import SearchQuery
-from ..text import LANGUAGES, ParsedQuery, analyse, parse_query
+from ..text import DEFAULT_LANGUAGE, LANGUAGES, ParsedQuery, analyse, parse_query
 from .base import RawResults
 
 # Title counts above the summary, the summary above the rest (bm25 column weights on
@@ -61,6 +61,45 @@ def _tsphrase(stems: tuple[str, ...], parsed: ParsedQuery) -> str:
     for stem, distance in zip(stems[1:], distances, strict=True):
         phrase += f" <{distance}> '{stem}'"
     return phrase
+
+
+TEXT_FIELDS = ("title", "summary", "body")
+
+
+def _config_code(expression: str) -> str:
+    """SQL: the language code of `expression` when search knows it, else the default."""
+    known = ", ".join(repr(code) for code in LANGUAGES)
+    return f"CASE WHEN {expression} IN ({known}) THEN {expression} ELSE '{DEFAULT_LANGUAGE}' END"
+
+
+def stems(document: SearchDocument, name: str) -> str:
+    """The stems of one text field of a document and of each of its translations, each
+    analysed in its own language (FTS5 and Elasticsearch match on these)."""
+    parts = [analyse(getattr(document, name), document.language)]
+    for translation in (document.translations or {}).values():
+        parts.append(analyse(translation.get(name, ""), translation.get("language", "")))
+    return " ".join(stem for part in parts for stem in part)
+
+
+# The canonical page's vector in its language's configuration, then the vectors of its
+# other translations, each in its own (an empty `translations` adds nothing).
+POSTGRES_INDEX_SQL = (
+    "UPDATE search_searchdocument SET search_vector = "
+    "setweight(to_tsvector(cfg, title), 'A') || "
+    "setweight(to_tsvector(cfg, summary), 'B') || "
+    "setweight(to_tsvector(cfg, body), 'C') || "
+    "coalesce((SELECT exchange_tsvector_agg("
+    "setweight(to_tsvector(tc.cfg, coalesce(t.value->>'title', '')), 'A') || "
+    "setweight(to_tsvector(tc.cfg, coalesce(t.value->>'summary', '')), 'B') || "
+    "setweight(to_tsvector(tc.cfg, coalesce(t.value->>'body', '')), 'C')) "
+    "FROM jsonb_each(translations) AS t, LATERAL (SELECT ('exchange_' || "
+    + _config_code("(t.value->>'language')")
+    + ")::regconfig AS cfg) AS tc), ''::tsvector) "
+    "FROM (SELECT page_id AS id, ('exchange_' || "
+    + _config_code("language")
+    + ")::regconfig AS cfg FROM search_searchdocument WHERE page_id = ANY(%s)) AS langs "
+    "WHERE page_id = langs.id"
+)
 
 
 class DatabaseEngine:
@@ -166,17 +205,7 @@ class DatabaseEngine:
         ids = [d.pk for d in documents]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                cursor.execute(
-                    "UPDATE search_searchdocument SET search_vector = "
-                    "setweight(to_tsvector(cfg, title), 'A') || "
-                    "setweight(to_tsvector(cfg, summary), 'B') || "
-                    "setweight(to_tsvector(cfg, body), 'C') "
-                    "FROM (SELECT page_id AS id, ('exchange_' || CASE WHEN language IN "
-                    f"({', '.join(repr(code) for code in LANGUAGES)}) THEN language "
-                    "ELSE 'en' END)::regconfig AS cfg FROM search_searchdocument "
-                    "WHERE page_id = ANY(%s)) AS langs WHERE page_id = langs.id",
-                    [ids],
-                )
+                cursor.execute(POSTGRES_INDEX_SQL, [ids])
             else:
                 cursor.execute(
                     f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})",
@@ -184,15 +213,7 @@ class DatabaseEngine:
                 )
                 cursor.executemany(
                     "INSERT INTO search_fts (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
-                    [
-                        (
-                            d.pk,
-                            " ".join(analyse(d.title, d.language)),
-                            " ".join(analyse(d.summary, d.language)),
-                            " ".join(analyse(d.body, d.language)),
-                        )
-                        for d in documents
-                    ],
+                    [(d.pk, *(stems(d, name) for name in TEXT_FIELDS)) for d in documents],
                 )
 
     def delete(self, ids: Iterable[int]) -> None:

@@ -56,6 +56,19 @@ BULK_CHUNK = 500
 
 def language_analyzer(code: str):
     language = LANGUAGES[code]
+    if code == "ar":
+        # Lucene's Arabic normaliser and light stemmer (Elasticsearch's own `arabic`
+        # analyzer): ranking only, matching is on search.text's Snowball stems.
+        return analyzer(
+            "exchange_ar",
+            tokenizer="standard",
+            filter=[
+                "lowercase",
+                token_filter("exchange_ar_stop", "stop", stopwords="_arabic_"),
+                "arabic_normalization",
+                token_filter("exchange_ar_stem", "stemmer", language="arabic"),
+            ],
+        )
     return analyzer(
         f"exchange_{code}",
         tokenizer="standard",
@@ -115,10 +128,15 @@ def source(doc: SearchDocument) -> dict[str, Any]:
         "year": doc.year,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
     }
+    # Each translation is one value of an array field: its stems stay in its own language,
+    # and a phrase never runs from one translation into the next (position gap).
+    versions = [({name: getattr(doc, name) for name in TEXT_FIELDS}, doc.language)]
+    versions += [(t, t.get("language", "")) for t in (doc.translations or {}).values()]
     for name in TEXT_FIELDS:
-        text = getattr(doc, name)
-        body[name] = text
-        body[STEMS[name]] = " ".join(analyse(text, doc.language))
+        texts = [fields.get(name) or "" for fields, _language in versions]
+        stems = [" ".join(analyse(fields.get(name) or "", lang)) for fields, lang in versions]
+        body[name] = texts if len(texts) > 1 else texts[0]
+        body[STEMS[name]] = stems if len(stems) > 1 else stems[0]
     facets: dict[str, list[str]] = defaultdict(list)
     for row in doc.facet_values.all():
         facets[row.facet].append(row.value)

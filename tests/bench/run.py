@@ -504,6 +504,9 @@ def render_markdown(results: dict[str, Any]) -> str:
             f"| {rebuild or '—'} | {mem} |"
         )
     lines += _render_pages(results.get("pages", []), sizes)
+    from .load import render_load
+
+    lines += render_load(results.get("load"))
     lines += ["", *(f"- {note}" for note in results["notes"])]
     return "\n".join(lines) + "\n"
 
@@ -737,6 +740,11 @@ def main() -> None:
     for w in results["workers"].values():
         w.pop("queries", None)
     output = Path(os.environ.get("BENCH_OUTPUT", RESULTS))
+    # The load test (tests/bench/load.py) writes its own key: a search run keeps it.
+    if output.exists():
+        previous = json.loads(output.read_text(encoding="utf-8"))
+        if "load" in previous:
+            results["load"] = previous["load"]
     output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     markdown = render_markdown(results)
     print("\n" + markdown)

@@ -49,7 +49,10 @@ def test_json_shape_and_totals(client, search_corpus):
             "themes",
             "status",
             "year",
+            "language",
+            "licence",
         }
+        assert result["licence"]["code"] == "cc-by-4.0"
     assert set(data["facets"]) == set(FACET_NAMES)
     for options in data["facets"].values():
         for option in options:
@@ -93,6 +96,12 @@ def test_json_results_values(client, search_corpus):
         "themes": ["rights-and-legal-status", "safety-and-violence"],
         "status": "active",
         "year": 2021,
+        "language": "en",
+        "licence": {
+            "code": "cc-by-4.0",
+            "name": "CC BY 4.0",
+            "url": "https://creativecommons.org/licenses/by/4.0/",
+        },
     }
     assert dialogue["title"] == "Migrant women in cities"
     assert dialogue["city"] is None
@@ -188,6 +197,9 @@ def test_csv_has_every_matching_row(client, search_corpus):
         "themes",
         "status",
         "year",
+        "language",
+        "licence",
+        "licence_url",
     ]
     desk = next(r for r in rows if r["id"] == str(search_corpus.desk.pk))
     assert desk == {
@@ -201,6 +213,9 @@ def test_csv_has_every_matching_row(client, search_corpus):
         "themes": "rights-and-legal-status;safety-and-violence",
         "status": "active",
         "year": "2021",
+        "language": "en",
+        "licence": "cc-by-4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
     }
 
 

@@ -1,0 +1,274 @@
+"""OpenAPI 3.1 description of the search API (/api/search/ and its CSV export).
+
+Built from the same constants the parser uses (facet names, sorts, limits, closed value
+sets), so the description cannot drift from what the views accept. Served at
+/api/search/openapi.json; the test suite runs schemathesis against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from exchange.choices import Evidence, Mandate, PracticeStatus
+from exchange.licences import Licence
+
+from .facets import FACET_NAMES, FACETS, DocumentType
+from .query import MAX_PAGE, MAX_PER_PAGE, MAX_VALUES_PER_FACET, SORTS, YEAR_MAX, YEAR_MIN
+from .text import MAX_QUERY_LENGTH
+
+# Facets whose values are a closed list fixed in code; the others (vocabularies, cities,
+# countries, tags) are checked against the database and answered 400 when unknown.
+CLOSED_FACETS = {
+    "type": DocumentType.values,
+    "mandate": Mandate.values,
+    "status": PracticeStatus.values,
+    "evidence": Evidence.values,
+}
+FACET_HINTS = {
+    "theme": "slug of a challenge theme, e.g. safety-and-violence",
+    "barrier": "slug of a barrier category",
+    "opportunity": "slug of an opportunity category",
+    "city": "slug of a city with public content, e.g. sousse",
+    "country": "ISO 3166-1 alpha-2 code, e.g. TN",
+    "region": "slug of a world region, e.g. mena",
+    "target_group": "slug of a target group",
+    "action_type": "slug of a type of action",
+    "sdg": "slug of an SDG target, e.g. sdg-5-2",
+    "tag": "slug of a free tag carried by public content",
+}
+
+
+def _facet_parameter(name: str) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "string", "maxLength": 100}
+    if name in CLOSED_FACETS:
+        item = {"type": "string", "enum": list(CLOSED_FACETS[name])}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": (
+            f"{FACETS[name].label} filter ({FACET_HINTS.get(name, 'one of the listed values')})."
+            " Repeat the parameter for several values: OR within a facet, AND across facets."
+        ),
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": item, "maxItems": MAX_VALUES_PER_FACET},
+    }
+
+
+def _integer(name: str, description: str, minimum: int, maximum: int) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "integer", "minimum": minimum, "maximum": maximum},
+    }
+
+
+PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "q",
+        "in": "query",
+        "required": False,
+        "description": "Words to search for; quotes for a phrase.",
+        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+    },
+    *(_facet_parameter(name) for name in FACET_NAMES),
+    _integer("year_from", "Only items of this year or later.", YEAR_MIN, YEAR_MAX),
+    _integer(
+        "year_to", "Only items of this year or earlier (not before year_from).", YEAR_MIN, YEAR_MAX
+    ),
+    {
+        "name": "sort",
+        "in": "query",
+        "required": False,
+        "description": "Order of the results; relevance without words sorts by newest.",
+        "schema": {"type": "string", "enum": list(SORTS), "default": "relevance"},
+    },
+    _integer("page", "Page of results, from 1.", 1, MAX_PAGE),
+    _integer("per_page", "Results per page (default 20).", 1, MAX_PER_PAGE),
+]
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+
+SCHEMAS: dict[str, Any] = {
+    "Licence": {
+        "type": "object",
+        "required": ["code", "name", "url"],
+        "additionalProperties": False,
+        "properties": {
+            "code": {"type": "string", "enum": Licence.values},
+            "name": {"type": "string"},
+            "url": {"type": ["string", "null"], "format": "uri"},
+        },
+    },
+    "Result": {
+        "type": "object",
+        "required": [
+            "id",
+            "type",
+            "title",
+            "url",
+            "summary",
+            "city",
+            "country",
+            "themes",
+            "status",
+            "year",
+            "language",
+            "licence",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "integer", "description": "The page id, as in /api/v2/pages/<id>/."},
+            "type": {"type": "string", "enum": DocumentType.values},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "summary": {"type": "string"},
+            "city": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "required": ["slug", "name"],
+                        "additionalProperties": False,
+                        "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                    },
+                ]
+            },
+            "country": NULLABLE_STRING,
+            "themes": {"type": "array", "items": {"type": "string"}},
+            "status": {"type": ["string", "null"], "enum": [*PracticeStatus.values, None]},
+            "year": {"type": ["integer", "null"]},
+            "language": {
+                "type": "string",
+                "description": "Language code of the title, summary and URL given.",
+            },
+            "licence": {"$ref": "#/components/schemas/Licence"},
+        },
+    },
+    "FacetOption": {
+        "type": "object",
+        "required": ["value", "label", "count", "selected"],
+        "additionalProperties": False,
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+        },
+    },
+    "SearchResults": {
+        "type": "object",
+        "required": ["total", "page", "pages", "results", "facets"],
+        "additionalProperties": False,
+        "properties": {
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "pages": {"type": "integer", "minimum": 1},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+            "facets": {
+                "type": "object",
+                "required": list(FACET_NAMES),
+                "additionalProperties": False,
+                "properties": {
+                    name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
+                    for name in FACET_NAMES
+                },
+            },
+        },
+    },
+    "Errors": {
+        "type": "object",
+        "required": ["errors"],
+        "additionalProperties": False,
+        "properties": {
+            "errors": {
+                "type": "object",
+                "description": "Messages per parameter name.",
+                "minProperties": 1,
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "minItems": 1,
+                },
+            }
+        },
+    },
+}
+
+BAD_REQUEST = {
+    "description": "A parameter is not valid; the messages say why, per parameter.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
+}
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "The Exchange: search API",
+            "version": "1.0.0",
+            "description": (
+                "Faceted search over the public, published records of the Exchange: "
+                "practices, cities, barriers, opportunities, recommendations, dialogues and "
+                "resources. Each record states its licence. The full records are at /api/v2/."
+            ),
+        },
+        "paths": {
+            "/api/search/": {
+                "get": {
+                    "operationId": "search",
+                    "summary": "Search, with facet counts",
+                    "parameters": PARAMETERS,
+                    "responses": {
+                        "200": {
+                            "description": "One page of results and the facet counts.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/SearchResults"}
+                                }
+                            },
+                        },
+                        "400": BAD_REQUEST,
+                    },
+                }
+            },
+            "/api/search/export.csv": {
+                "get": {
+                    "operationId": "searchExport",
+                    "summary": "The same search as CSV (all matching rows, up to 5,000)",
+                    "description": "Paging parameters are accepted and ignored.",
+                    "parameters": PARAMETERS,
+                    "responses": {
+                        "200": {
+                            "description": (
+                                "UTF-8 CSV with a header row: id, type, title, url, summary, city,"
+                                " country, themes, status, year, language, licence, licence_url."
+                            ),
+                            "headers": {
+                                "X-Total-Count": {
+                                    "description": "Number of matching records.",
+                                    "schema": {"type": "string", "pattern": "^[0-9]+$"},
+                                }
+                            },
+                            "content": {"text/csv": {"schema": {"type": "string"}}},
+                        },
+                        "400": BAD_REQUEST,
+                    },
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def openapi_view(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})
