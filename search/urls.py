@@ -6,6 +6,7 @@ from .openapi import openapi_view
 # Pages for people: served under each language's prefix (/fr/search/...).
 urlpatterns = [
     path("search/", views.search_page, name="search"),
+    path("search/filters/<slug:name>/", views.facet_page, name="search_facet"),
     path("explore/", explore_views.explore_page, name="explore"),
     path("explore/matrix/", explore_views.explore_matrix, name="explore_matrix"),
 ]

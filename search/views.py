@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -22,11 +22,16 @@ from exchange.licences import licence_info
 from .facets import FACET_NAMES, FACETS
 from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
 from .results import FacetOption, SearchResults, run
+from .text import unaccent
 
 # Facet groups open on first load; the others start folded so the page stays short.
 FACETS_OPEN_BY_DEFAULT = 3
 # Options shown per facet before "Show N more".
 TOP_OPTIONS = 8
+# Options "Show N more" unfolds. A facet with more than that (cities, tags: thousands at
+# network scale) links to a page of its own listing them all, so the search page keeps its
+# weight and its rendering time whatever the size of the network.
+MORE_OPTIONS = 40
 # The export stops here: a spreadsheet of every document is not what a search is for.
 EXPORT_CAP = 5_000
 # Results are fetched for the export in batches, so no SQL statement has thousands of
@@ -49,10 +54,10 @@ EXPORT_COLUMNS = (
 )
 
 
-def _url(params: QueryDict) -> str:
-    """The search page URL for `params` (the bare page when there are none)."""
+def _url(params: QueryDict, path: str = "") -> str:
+    """The search page URL (or `path`) for `params` (the bare page when there are none)."""
     query_string = params.urlencode()
-    return reverse("search") + (f"?{query_string}" if query_string else "")
+    return (path or reverse("search")) + (f"?{query_string}" if query_string else "")
 
 
 def _without(request: HttpRequest, param: str, value: str | None = None) -> str:
@@ -154,27 +159,40 @@ def _suggestions(request: HttpRequest, results: SearchResults) -> list[dict]:
     return suggestions
 
 
-def _facet_groups(results: SearchResults) -> list[dict]:
-    """Facets that have options, each split into the top ones and the rest."""
+def _facet_groups(request: HttpRequest, results: SearchResults) -> list[dict]:
+    """Facets that have options, each split into the top ones, the rest up to
+    MORE_OPTIONS (plus any selected value beyond them) and a link to all of them."""
     groups = []
     for name, options in results.facets.items():
         if not options:
             continue
         selected = [o for o in options if o.selected]
         top: list[FacetOption] = options[:TOP_OPTIONS]
-        more: list[FacetOption] = options[TOP_OPTIONS:]
+        more: list[FacetOption] = options[TOP_OPTIONS : TOP_OPTIONS + MORE_OPTIONS]
+        beyond = options[TOP_OPTIONS + MORE_OPTIONS :]
+        more += [o for o in beyond if o.selected]
         groups.append(
             {
                 "name": name,
                 "label": FACETS[name].label,
                 "top": top,
                 "more": more,
+                "all_count": len(options),
+                # Some values are on neither list: the page of the facet shows them all.
+                "all_url": _facet_url(request, name)
+                if any(not o.selected for o in beyond)
+                else "",
                 "open": bool(selected) or len(groups) < FACETS_OPEN_BY_DEFAULT,
                 "more_open": any(o.selected for o in more),
                 "selected_count": len(selected),
             }
         )
     return groups
+
+
+def _facet_url(request: HttpRequest, name: str) -> str:
+    """The page listing every value of facet `name` for the current search."""
+    return _url(_without_page(request.GET), reverse("search_facet", args=[name]))
 
 
 def _error_list(request: HttpRequest, errors: dict[str, list[str]]) -> list[dict]:
@@ -246,7 +264,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         {
             "results": results,
             "hits": results.hits,
-            "groups": _facet_groups(results),
+            "groups": _facet_groups(request, results),
             "chips": _chips(request, results),
             "suggestions": _suggestions(request, results) if not results.total else [],
             "page_numbers": page_numbers,
@@ -258,6 +276,55 @@ def search_page(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "search/search_page.html", context)
+
+
+@require_GET
+def facet_page(request: HttpRequest, name: str) -> HttpResponse:
+    """Every value of one facet, with its count for the current search, as checkboxes that
+    go back to the search page with the other filters kept."""
+    facet = FACETS.get(name)
+    if facet is None:
+        raise Http404(_("There is no such filter."))
+    query, errors = parse(request.GET)
+    back = _url(_without_page(request.GET))
+    context: dict = {
+        "facet": facet,
+        "errors": _error_list(request, errors),
+        "search_url": reverse("search"),
+        "back_url": back,
+        "crumbs": [
+            {"title": _("Home"), "url": reverse("wagtail_serve", args=[""])},
+            {"title": _("Search"), "url": back},
+        ],
+        "current": {"title": facet.label},
+    }
+    if query is None:
+        return render(request, "search/facet_page.html", context, status=400)
+    results = run(replace(query, page=1, per_page=1))
+    options = sorted(results.facets[name], key=lambda o: unaccent(o.label))
+    # The other parameters ride along as hidden fields; this facet's are the checkboxes.
+    hidden = [
+        (param, value)
+        for param, values in _without_page(request.GET).lists()
+        if param != name
+        for value in values
+    ]
+    context.update(
+        {
+            "group": {"name": name, "label": facet.label},
+            "options": options,
+            "hidden": hidden,
+            "total": results.total,
+            "selected_count": sum(o.selected for o in options),
+        }
+    )
+    return render(request, "search/facet_page.html", context)
+
+
+def _without_page(params: QueryDict) -> QueryDict:
+    params = params.copy()
+    params.pop("page", None)
+    return params
 
 
 def _errors_response(errors: dict[str, list[str]]) -> JsonResponse:

@@ -396,6 +396,8 @@ def surfaces(w: World) -> list[Surface]:
         Surface("search for a shared word", "/search/?q=practice"),
         Surface("search by city", "/search/?city=sousse&type=practice"),
         Surface("search by tag", "/search/?tag=covid-19&sort=newest"),
+        Surface("all cities of a search", "/search/filters/city/"),
+        Surface("all tags of a search", f"/search/filters/tag/?q={SECRET_WORD}"),
         Surface("search API", "/api/search/?per_page=100"),
         Surface("search API, secret word", f"/api/search/?q={SECRET_WORD}"),
         Surface("search API, shared word", "/api/search/?q=draft&per_page=100"),
