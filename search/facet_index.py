@@ -51,6 +51,8 @@ class FacetIndex:
     years: dict[int, int] = field(default_factory=dict)  # year -> bits
     title_rank: list[int] = field(default_factory=list)  # position -> rank by title
     newest_rank: list[int] = field(default_factory=list)  # position -> rank, newest first
+    by_title: list[int] = field(default_factory=list)  # positions in title order
+    by_newest: list[int] = field(default_factory=list)  # positions, newest first
     # What other modules derive from the public documents, kept as long as this version.
     derived: dict[str, object] = field(default_factory=dict)
 
@@ -80,6 +82,7 @@ class FacetIndex:
                 rows[p][0],
             ),
         )
+        index.by_title, index.by_newest = by_title, by_newest
         index.title_rank = _ranks(by_title)
         index.newest_rank = _ranks(by_newest)
         years = defaultdict(list)
@@ -101,6 +104,16 @@ class FacetIndex:
         }
         return index
 
+    def bitset_of_ids(self, ids: Iterable[int]) -> int:
+        """The positions of the documents `ids` (ids not in the index are left out)."""
+        raw = bytearray((len(self.ids) + 7) // 8)
+        get = self.position.get
+        for pk in ids:
+            pos = get(pk)
+            if pos is not None:
+                raw[pos >> 3] |= 1 << (pos & 7)
+        return int.from_bytes(raw, "little")
+
     def year_mask(self, year_from: int | None, year_to: int | None) -> int:
         bits = 0
         for year, found in self.years.items():
@@ -117,6 +130,12 @@ class FacetIndex:
         return bits
 
     def counts(self, facet: str, matching: int) -> dict[str, int]:
+        if matching == self.everything:
+            # The landing page and every unfiltered facet: the same answer all along.
+            return self.memo(f"counts:{facet}", lambda: self._counts(facet, matching))
+        return self._counts(facet, matching)
+
+    def _counts(self, facet: str, matching: int) -> dict[str, int]:
         found = {}
         for value, bits in self.postings.get(facet, {}).items():
             n = (bits & matching).bit_count()
@@ -143,6 +162,29 @@ class FacetIndex:
         for value, bits in self.postings.get(facet, {}).items():
             for pos in positions(bits & documents):
                 found[ids[pos]].add(value)
+        return found
+
+    def first_in_order(
+        self, matching: int, count: int, order: list[int], rank: list[int]
+    ) -> list[int]:
+        """Document ids of the `count` first matching positions in `order` (`rank`: the
+        position's place in it).
+
+        A dense match is met early walking the order; a sparse one is cheaper to list and
+        sort. Walking takes about count * size / matches steps, listing about matches.
+        """
+        total = matching.bit_count()
+        if not total or count <= 0:
+            return []
+        if count * len(order) > 2 * total * total:
+            return self.first(matching, count, rank.__getitem__)
+        raw = matching.to_bytes((len(self.ids) + 7) // 8, "little")
+        found: list[int] = []
+        for pos in order:
+            if raw[pos >> 3] >> (pos & 7) & 1:
+                found.append(self.ids[pos])
+                if len(found) == count:
+                    break
         return found
 
     def first(self, matching: int, count: int, key) -> list[int]:

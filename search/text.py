@@ -101,6 +101,9 @@ class ParsedQuery:
     # stop words dropped between them ("plan for immigrants": (2,)). PostgreSQL keeps a
     # stop word's position in a document, so its phrase operator needs that distance.
     distances: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
+    # Per required term, its groups in every language ("housing": ("hous",), ("housing",)),
+    # for scoring where each term is found.
+    term_groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     def __bool__(self) -> bool:
         return any(required for required, _ in self.analyses.values())
@@ -132,16 +135,19 @@ def parse_query(q: str) -> ParsedQuery:
     only_stop_words = all(w in union for t in terms if not t.excluded for w in t.words)
     analyses = {}
     distances: dict[tuple[str, ...], tuple[int, ...]] = {}
+    term_groups: dict[int, dict[tuple[str, ...], None]] = {}
     for language in LANGUAGES:
         stop = stopwords(language) if only_stop_words else union
         stem = _stemmer(language).stemWord
         required, excluded = [], []
-        for term in terms:
+        for number, term in enumerate(terms):
             kept = [i for i, w in enumerate(term.words) if w not in stop]
             group = tuple(stem(term.words[i]) for i in kept)
             if group:
                 (excluded if term.excluded else required).append(group)
                 distances.setdefault(group, tuple(b - a for a, b in pairwise(kept)))
+                if not term.excluded:
+                    term_groups.setdefault(number, {})[group] = None
         if required:
             analyses[language] = (tuple(required), tuple(excluded))
     # An exclusion holds in every language: a document matched through one analysis must
@@ -157,7 +163,12 @@ def parse_query(q: str) -> ParsedQuery:
     unique: dict[tuple, str] = {}
     for language, analysis in analyses.items():
         unique.setdefault(analysis, language)
-    return ParsedQuery(tuple(terms), {lang: a for a, lang in unique.items()}, distances)
+    return ParsedQuery(
+        tuple(terms),
+        {lang: a for a, lang in unique.items()},
+        distances,
+        tuple(tuple(groups) for groups in term_groups.values()),
+    )
 
 
 def snippet(text: str, query: ParsedQuery, language: str, *, size: int = 32) -> SafeString:

@@ -114,6 +114,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's planner assumes spinning disks (a random read costs 4 sequential ones).
+    # On SSDs, or with the data in memory, 1.1 is the usual setting; at 4 the planner read
+    # the whole full-text table for a two-word search instead of its GIN index (130 ms
+    # instead of 45 ms at 100,000 practices). PG_RANDOM_PAGE_COST sets another value.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        _options.get("options", "")
+        + f" -c random_page_cost={float(os.environ.get('PG_RANDOM_PAGE_COST', '1.1'))}"
+    ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

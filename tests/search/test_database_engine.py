@@ -10,10 +10,12 @@ Sousse barrier).
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
 from wagtail.models import Locale
 
 from search import index
+from search.models import SearchDocument
 from search.query import parse
 from search.results import SearchResults, run
 
@@ -220,6 +222,35 @@ def test_relevance_puts_a_title_match_above_a_body_match(search_corpus):
     assert title_list(search("q=housing&sort=title")) == ["Housing first", "Legal clinic"]
 
 
+def test_relevance_ranks_title_then_summary_then_text(search_corpus):
+    c = search_corpus
+    add_practice(c.turin, title="Language cafés", slug="cafes", description="<p>Mentoring.</p>")
+    add_practice(c.turin, title="Night school", slug="school", summary="Mentoring for mothers.")
+    add_practice(c.sousse, title="Mentoring circles", slug="circles", summary="Peer groups.")
+    assert title_list(search("q=mentoring")) == [
+        "Mentoring circles",
+        "Night school",
+        "Language cafés",
+    ]
+
+
+def test_relevance_adds_up_where_each_word_is_found(search_corpus):
+    c = search_corpus
+    # Both words in the title beat one word in the title and the other in the text, even
+    # for a title that comes later in the alphabet.
+    add_practice(
+        c.turin,
+        title="Childcare desk",
+        slug="childcare-desk",
+        description="<p>Open to every mother looking for work.</p>",
+    )
+    add_practice(c.sousse, title="Working mothers' childcare", slug="working-mothers")
+    assert title_list(search("q=childcare+mothers")) == [
+        "Working mothers' childcare",
+        "Childcare desk",
+    ]
+
+
 def test_pagination(search_corpus):
     first = search("per_page=5")
     second = search("per_page=5&page=2")
@@ -413,3 +444,29 @@ def test_phrase_with_stop_words_inside(search_corpus, q):
     data = QueryDict(mutable=True)
     data["q"] = q
     assert titles(search(data.urlencode())) == {"Municipal plan for immigrants"}
+
+
+def test_postgresql_full_text_rows_follow_the_documents(search_corpus):
+    """PostgreSQL keeps the full text in a table of its own (migration 0009): one row per
+    document, gone with the document, refilled by a rebuild."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the full-text table is PostgreSQL's; SQLite's FTS5 table has its own test")
+
+    def vector_ids() -> set[int]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT document_id FROM search_vectors")
+            return {pk for (pk,) in cursor.fetchall()}
+
+    def document_ids() -> set[int]:
+        return set(SearchDocument.objects.values_list("pk", flat=True))
+
+    assert vector_ids() == document_ids()
+    page = add_practice(search_corpus.turin, title="Sewing workshop", slug="sewing")
+    assert page.pk in vector_ids()
+    page.unpublish()
+    index.sync([page.pk])
+    assert page.pk not in vector_ids()
+    assert vector_ids() == document_ids()
+    index.rebuild()
+    assert vector_ids() == document_ids()
+    assert search("q=sewing").total == 0

@@ -1,11 +1,12 @@
-"""`facet_index.top_weighted`: the bit-sliced weighted count behind similar practices."""
+"""`facet_index`: the bit-sliced weighted count behind similar practices, and the ordering
+of matches behind every result page."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.facet_index import bitset, top_weighted
+from search.facet_index import FacetIndex, bitset, top_weighted
 
 members = st.lists(st.integers(min_value=0, max_value=299), max_size=120)
 
@@ -27,3 +28,24 @@ def test_top_weighted_equals_summing_one_position_at_a_time(sets, count):
 def test_nothing_shared_gives_nothing():
     assert top_weighted([], 5) == []
     assert top_weighted([(0, 3)], 5) == []
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=299), max_size=300),
+    st.permutations(range(300)),
+    st.integers(min_value=0, max_value=320),
+)
+def test_first_in_order_walks_or_sorts_to_the_same_answer(members_, order, count):
+    """Dense matches are found walking the order, sparse ones by sorting: the same ids."""
+    index = FacetIndex(token="t", ids=[1000 + p for p in range(300)])
+    rank = [0] * 300
+    for place, pos in enumerate(order):
+        rank[pos] = place
+    matching = bitset(members_, 300)
+    expected = [1000 + p for p in sorted(set(members_), key=rank.__getitem__)][:count]
+    assert index.first_in_order(matching, count, list(order), rank) == expected
+
+
+def test_bitset_of_ids_leaves_out_ids_not_in_the_index():
+    index = FacetIndex(token="t", ids=[5, 9, 12], position={5: 0, 9: 1, 12: 2})
+    assert index.bitset_of_ids([12, 7, 5]) == 0b101
