@@ -7,7 +7,7 @@ from types import SimpleNamespace
 # A search with facets applied: the rights theme and the active status (two hits).
 FILTERED_SEARCH = "/search/?theme=rights-and-legal-status&status=active"
 
-NAMES = ["home", "search", "city", "practice", "dialogue", "compare", "submit"]
+NAMES = ["home", "search", "search filter", "city", "practice", "dialogue", "compare", "submit"]
 
 
 def paths(world: SimpleNamespace) -> dict[str, str]:
@@ -15,6 +15,8 @@ def paths(world: SimpleNamespace) -> dict[str, str]:
     return {
         "home": "/",
         "search": FILTERED_SEARCH,
+        # Every value of one facet, for the filtered search.
+        "search filter": FILTERED_SEARCH.replace("/search/", "/search/filters/city/"),
         "city": world.sousse.url,
         "practice": world.desk.url,
         "dialogue": world.dialogue.url,
