@@ -2,8 +2,9 @@
 and its facet values.
 
 The rows are the database engine's index and the source the Elasticsearch index is fed
-from. Full-text columns that depend on the database (PostgreSQL's weighted tsvector,
-SQLite's FTS5 table) are created by migration 0002 and written by the database engine.
+from. The full text, which depends on the database, lives beside them: SQLite's FTS5 table
+(migration 0002) and PostgreSQL's `search_vectors` table (migration 0009), both written
+by the database engine and emptied by a trigger when a document goes.
 """
 
 import uuid
