@@ -96,35 +96,27 @@ PARAMETERS: list[dict[str, Any]] = [
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 
-SCHEMAS: dict[str, Any] = {
-    "Licence": {
+
+def _closed_object(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties, every one of them always present."""
+    return {
         "type": "object",
-        "required": ["code", "name", "url"],
+        "required": list(properties),
         "additionalProperties": False,
-        "properties": {
+        "properties": properties,
+    }
+
+
+SCHEMAS: dict[str, Any] = {
+    "Licence": _closed_object(
+        {
             "code": {"type": "string", "enum": Licence.values},
             "name": {"type": "string"},
             "url": {"type": ["string", "null"], "format": "uri"},
-        },
-    },
-    "Result": {
-        "type": "object",
-        "required": [
-            "id",
-            "type",
-            "title",
-            "url",
-            "summary",
-            "city",
-            "country",
-            "themes",
-            "status",
-            "year",
-            "language",
-            "licence",
-        ],
-        "additionalProperties": False,
-        "properties": {
+        }
+    ),
+    "Result": _closed_object(
+        {
             "id": {"type": "integer", "description": "The page id, as in /api/v2/pages/<id>/."},
             "type": {"type": "string", "enum": DocumentType.values},
             "title": {"type": "string"},
@@ -133,12 +125,7 @@ SCHEMAS: dict[str, Any] = {
             "city": {
                 "oneOf": [
                     {"type": "null"},
-                    {
-                        "type": "object",
-                        "required": ["slug", "name"],
-                        "additionalProperties": False,
-                        "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
-                    },
+                    _closed_object({"slug": {"type": "string"}, "name": {"type": "string"}}),
                 ]
             },
             "country": NULLABLE_STRING,
@@ -150,44 +137,32 @@ SCHEMAS: dict[str, Any] = {
                 "description": "Language code of the title, summary and URL given.",
             },
             "licence": {"$ref": "#/components/schemas/Licence"},
-        },
-    },
-    "FacetOption": {
-        "type": "object",
-        "required": ["value", "label", "count", "selected"],
-        "additionalProperties": False,
-        "properties": {
+        }
+    ),
+    "FacetOption": _closed_object(
+        {
             "value": {"type": "string"},
             "label": {"type": "string"},
             "count": {"type": "integer", "minimum": 0},
             "selected": {"type": "boolean"},
-        },
-    },
-    "SearchResults": {
-        "type": "object",
-        "required": ["total", "page", "pages", "results", "facets"],
-        "additionalProperties": False,
-        "properties": {
+        }
+    ),
+    "SearchResults": _closed_object(
+        {
             "total": {"type": "integer", "minimum": 0},
             "page": {"type": "integer", "minimum": 1},
             "pages": {"type": "integer", "minimum": 1},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
-            "facets": {
-                "type": "object",
-                "required": list(FACET_NAMES),
-                "additionalProperties": False,
-                "properties": {
+            "facets": _closed_object(
+                {
                     name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
                     for name in FACET_NAMES
-                },
-            },
-        },
-    },
-    "Errors": {
-        "type": "object",
-        "required": ["errors"],
-        "additionalProperties": False,
-        "properties": {
+                }
+            ),
+        }
+    ),
+    "Errors": _closed_object(
+        {
             "errors": {
                 "type": "object",
                 "description": "Messages per parameter name.",
@@ -198,8 +173,8 @@ SCHEMAS: dict[str, Any] = {
                     "minItems": 1,
                 },
             }
-        },
-    },
+        }
+    ),
 }
 
 BAD_REQUEST = {
