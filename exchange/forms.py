@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .i18n import text_direction
+
 
 class PageNumberForm(forms.Form):
     """The page of a long list; anything but a page number is an error shown on the page.
@@ -28,4 +30,4 @@ class TermForm(WagtailAdminModelForm):
         for name, field in self.fields.items():
             language = name.rpartition("_")[2]
             if name.startswith(("name_", "description_")) and language:
-                field.widget.attrs.update(lang=language, dir="rtl" if language == "ar" else "ltr")
+                field.widget.attrs.update(lang=language, dir=text_direction(language))

@@ -13,11 +13,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import (
     get_language,
     get_language_from_path,
-    get_language_info,
     override,
 )
 from django.utils.translation import gettext_lazy as _
 
+from exchange.i18n import text_direction
 from exchange.licences import licence_info
 
 from .engines import EngineUnavailable, RawResults, database_engine, get_engine
@@ -79,11 +79,7 @@ class Hit:
 
     @property
     def direction(self) -> str:
-        """ "rtl" for a right-to-left language (Arabic), else "ltr"."""
-        try:
-            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
-        except KeyError:
-            return "ltr"
+        return text_direction(self.language)
 
     def as_json(self) -> dict:
         return {
