@@ -15,6 +15,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 
@@ -56,8 +57,9 @@ class FacetIndex:
     # What other modules derive from the public documents, kept as long as this version.
     derived: dict[str, object] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def everything(self) -> int:
+        # Read by every search and every facet count: built once, not per call.
         return (1 << len(self.ids)) - 1
 
     @classmethod

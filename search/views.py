@@ -62,8 +62,7 @@ def _url(params: QueryDict, path: str = "") -> str:
 
 def _without(request: HttpRequest, param: str, value: str | None = None) -> str:
     """The current URL with `param` (or only its `value`) dropped, back on page 1."""
-    params = request.GET.copy()
-    params.pop("page", None)
+    params = _without_page(request.GET)
     if value is None:
         params.pop(param, None)
     else:
@@ -286,7 +285,8 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     if facet is None:
         raise Http404(_("There is no such filter."))
     query, errors = parse(request.GET)
-    back = _url(_without_page(request.GET))
+    params = _without_page(request.GET)
+    back = _url(params)
     context: dict = {
         "facet": facet,
         "errors": _error_list(request, errors),
@@ -304,10 +304,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     options = sorted(results.facets[name], key=lambda o: unaccent(o.label))
     # The other parameters ride along as hidden fields; this facet's are the checkboxes.
     hidden = [
-        (param, value)
-        for param, values in _without_page(request.GET).lists()
-        if param != name
-        for value in values
+        (param, value) for param, values in params.lists() if param != name for value in values
     ]
     context.update(
         {
@@ -322,6 +319,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
 
 
 def _without_page(params: QueryDict) -> QueryDict:
+    """A mutable copy of `params` without the page number (a new search starts at page 1)."""
     params = params.copy()
     params.pop("page", None)
     return params

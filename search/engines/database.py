@@ -152,8 +152,6 @@ class DatabaseEngine:
     def _text_matches(
         parsed: ParsedQuery, facets: facet_index.FacetIndex, ranked: bool
     ) -> TextMatches:
-        position = facets.position
-        size = len(facets.ids)
         if connection.vendor == "postgresql":
             tiers = [facets.bitset_of_ids(ids) for ids in _postgres_matches(parsed, ranked)]
             bits = 0
@@ -172,8 +170,9 @@ class DatabaseEngine:
                     "SELECT rowid, 0 FROM search_fts WHERE search_fts MATCH %s",
                     [fts5_expression(parsed)],
                 )
+            position = facets.position
             scores = {position[pk]: score for pk, score in cursor.fetchall() if pk in position}
-        return TextMatches(facet_index.bitset(scores, size), scores=scores)
+        return TextMatches(facet_index.bitset(scores, len(facets.ids)), scores=scores)
 
     @staticmethod
     def _page_ids(
