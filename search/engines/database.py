@@ -8,11 +8,10 @@ costs two queries (index version, words) whatever the number of documents or fac
 
 from __future__ import annotations
 
-import sys
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection
 
 from .. import facet_index
@@ -184,15 +183,13 @@ class DatabaseEngine:
         end = query.offset + query.per_page
         sort = query.effective_sort
         if sort == "title":
-            found = facets.first_in_order(matching, end, facets.by_title, facets.title_rank)
+            found = facets.first_in_order(matching, end, facets.by_title)
         elif sort == "newest" or text is None:
-            found = facets.first_in_order(matching, end, facets.by_newest, facets.newest_rank)
+            found = facets.first_in_order(matching, end, facets.by_newest)
         elif text.tiers:
             found = []
             for tier in text.tiers:
-                found += facets.first_in_order(
-                    tier & matching, end - len(found), facets.by_title, facets.title_rank
-                )
+                found += facets.first_in_order(tier & matching, end - len(found), facets.by_title)
                 if len(found) >= end:
                     break
         else:
@@ -260,10 +257,16 @@ class DatabaseEngine:
         return "ok"
 
 
-def _postgres_matches(parsed: ParsedQuery, ranked: bool) -> list[array]:
+# A match as it crosses from PostgreSQL: its document id and its score, big-endian (int4send,
+# int2send), packed into one string for all the matches.
+_PACKED_MATCH = np.dtype([("id", ">i4"), ("score", ">i2")])
+
+
+def _postgres_matches(parsed: ParsedQuery, ranked: bool) -> list[np.ndarray]:
     """The ids of the matching documents, one array per score, best first (a single one
-    when not `ranked`). Grouped and packed in the database: tens of thousands of ids cross
-    as a few strings of 4-byte integers rather than as rows."""
+    when not `ranked`). Tens of thousands of matches cross as one string of 6-byte records
+    rather than as rows, and are grouped here: grouping and sorting them in the database
+    cost more than finding them (25 ms for a common word at 100,000 practices)."""
     params: list[str] = []
     score = "0"
     if ranked:
@@ -279,17 +282,13 @@ def _postgres_matches(parsed: ParsedQuery, ranked: bool) -> list[array]:
     params.append(tsquery_expression(parsed))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT string_agg(int4send(document_id), '') FROM ("
-            f"SELECT document_id, {score} AS score FROM search_vectors "
-            "WHERE body @@ to_tsquery('simple', %s)) AS matches "
-            "GROUP BY score ORDER BY score DESC",
+            f"SELECT string_agg(int4send(document_id) || int2send(({score})::int2), '') "
+            "FROM search_vectors WHERE body @@ to_tsquery('simple', %s)",
             params,
         )
-        found = []
-        for (packed,) in cursor.fetchall():
-            ids = array("i")
-            ids.frombytes(packed)
-            if sys.byteorder == "little":  # int4send writes big-endian
-                ids.byteswap()
-            found.append(ids)
-        return found
+        (packed,) = cursor.fetchone()
+    if not packed:
+        return []
+    matches = np.frombuffer(packed, dtype=_PACKED_MATCH)
+    scores = matches["score"]
+    return [matches["id"][scores == points] for points in np.unique(scores)[::-1]]
