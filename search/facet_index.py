@@ -15,10 +15,9 @@ Both ways give the same counts (tests/search/test_facet_index.py).
 
 from __future__ import annotations
 
-import heapq
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -248,18 +247,27 @@ class FacetIndex:
         in_order = order[mask_of(matching, len(self.ids))[order]]
         return self.id_array[in_order[:count]].tolist()
 
-    def first(self, matching: int, count: int, key) -> list[int]:
-        """Document ids of the `count` first matching positions by `key(position)`."""
-        return [self.ids[p] for p in heapq.nsmallest(count, positions(matching), key=key)]
-
 
 def top_weighted(weighted: Iterable[tuple[int, int]], count: int) -> list[tuple[int, int]]:
     """The `count` positions with the highest sum of weights, as (position, sum), best first.
 
     `weighted` holds (bits, weight) pairs; a position scores the weights of the bitsets it is
-    set in. Ties go to the lower position (the lower document id). The sums are kept as a
-    bit-sliced counter, one bitset per binary digit, so adding a set of 50,000 documents costs
-    a few big-integer operations instead of 50,000 additions.
+    set in. Ties go to the lower position (the lower document id).
+    """
+    found: list[tuple[int, int]] = []
+    for total, exact in score_tiers(weighted):
+        found.extend((pos, total) for pos in positions(exact)[: count - len(found)])
+        if len(found) >= count:
+            break
+    return found
+
+
+def score_tiers(weighted: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(sum, positions with exactly that sum) for every sum some position reaches, highest
+    first; `weighted` as for `top_weighted`.
+
+    The sums are kept as a bit-sliced counter, one bitset per binary digit, so adding a set
+    of 50,000 documents costs a few big-integer operations instead of 50,000 additions.
     """
     digits: list[int] = []
     for bits, weight in weighted:
@@ -275,23 +283,20 @@ def top_weighted(weighted: Iterable[tuple[int, int]], count: int) -> list[tuple[
                     k += 1
             weight >>= 1
             level += 1
-    if not digits:
-        return []
-    anywhere = 0
+    remaining = 0
     for digit in digits:
-        anywhere |= digit
-    found: list[tuple[int, int]] = []
+        remaining |= digit
     for total in range((1 << len(digits)) - 1, 0, -1):
-        exact = anywhere
+        if not remaining:
+            return
+        exact = remaining
         for k, digit in enumerate(digits):
             exact &= digit if total >> k & 1 else ~digit
             if not exact:
                 break
         if exact:
-            found.extend((pos, total) for pos in positions(exact)[: count - len(found)])
-            if len(found) >= count:
-                break
-    return found
+            remaining &= ~exact
+            yield total, exact
 
 
 _no_positions = np.zeros(0, dtype=np.int32)

@@ -21,10 +21,6 @@ from ..query import SearchQuery
 from ..text import DEFAULT_LANGUAGE, LANGUAGES, ParsedQuery, analyse, parse_query
 from .base import RawResults
 
-# Title counts above the summary, the summary above the rest (bm25 column weights on
-# SQLite; tsvector weights A, B, C on PostgreSQL).
-SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
-
 
 def fts5_expression(parsed: ParsedQuery) -> str:
     """OR over languages of (all required groups AND NOT any excluded group)."""
@@ -101,10 +97,11 @@ POSTGRES_INDEX_SQL = (
     "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
     "summary = EXCLUDED.summary, body = EXCLUDED.body"
 )
-# What a query term scores on PostgreSQL, by the field it is found in (the best one). The
-# sum over the terms orders the matches, ties by title: reading only the small title and
-# summary vectors keeps ranking cheap when half the corpus matches (ts_rank read every
-# match's whole vector: 200 ms for a common word at 100,000 practices).
+# What a query term scores, by the field it is found in (the best one). The sum over the
+# terms orders the matches, ties by title, on both databases. PostgreSQL adds it up from the
+# small title and summary vectors (ts_rank read every match's whole vector: 200 ms for a
+# common word at 100,000 practices); SQLite from the column matches of FTS5, as bitsets
+# (bm25 over every match cost as much as the rest of the search together).
 FIELD_SCORES = {"title": 10, "summary": 4}
 BODY_SCORE = 1
 
@@ -114,10 +111,8 @@ class TextMatches:
     """The documents that match the words, as positions of the facet index."""
 
     bits: int
-    # PostgreSQL: the matches grouped by score, best first.
+    # The matches grouped by score, best first (a single group when not ranked).
     tiers: list[int] = field(default_factory=list)
-    # SQLite: position -> bm25 score (lower ranks first).
-    scores: dict[int, float] = field(default_factory=dict)
 
 
 class DatabaseEngine:
@@ -153,25 +148,12 @@ class DatabaseEngine:
     ) -> TextMatches:
         if connection.vendor == "postgresql":
             tiers = [facets.bitset_of_ids(ids) for ids in _postgres_matches(parsed, ranked)]
-            bits = 0
-            for tier in tiers:
-                bits |= tier
-            return TextMatches(bits, tiers=tiers)
-        with connection.cursor() as cursor:
-            if ranked:
-                cursor.execute(
-                    "SELECT rowid, bm25(search_fts, %s, %s, %s) FROM search_fts "
-                    "WHERE search_fts MATCH %s",
-                    [*SQLITE_WEIGHTS, fts5_expression(parsed)],
-                )
-            else:
-                cursor.execute(
-                    "SELECT rowid, 0 FROM search_fts WHERE search_fts MATCH %s",
-                    [fts5_expression(parsed)],
-                )
-            position = facets.position
-            scores = {position[pk]: score for pk, score in cursor.fetchall() if pk in position}
-        return TextMatches(facet_index.bitset(scores, len(facets.ids)), scores=scores)
+        else:
+            tiers = _sqlite_tiers(parsed, ranked, facets)
+        bits = 0
+        for tier in tiers:
+            bits |= tier
+        return TextMatches(bits, tiers=tiers)
 
     @staticmethod
     def _page_ids(
@@ -186,19 +168,12 @@ class DatabaseEngine:
             found = facets.first_in_order(matching, end, facets.by_title)
         elif sort == "newest" or text is None:
             found = facets.first_in_order(matching, end, facets.by_newest)
-        elif text.tiers:
+        else:
             found = []
             for tier in text.tiers:
                 found += facets.first_in_order(tier & matching, end - len(found), facets.by_title)
                 if len(found) >= end:
                     break
-        else:
-            scores, title_rank = text.scores, facets.title_rank
-
-            def key(pos: int) -> tuple[float, int]:
-                return scores[pos], title_rank[pos]
-
-            found = facets.first(matching, end, key)
         return found[query.offset : end]
 
     @staticmethod
@@ -255,6 +230,37 @@ class DatabaseEngine:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return "ok"
+
+
+def _sqlite_tiers(parsed: ParsedQuery, ranked: bool, facets: facet_index.FacetIndex) -> list[int]:
+    """The matches grouped by score, best first, as bitsets. FTS5 answers the whole query
+    and, per term, which of its matches hold the term in their titles or summaries (bm25
+    over every match cost as much as the rest of the search together); the scores are
+    summed over those sets as bitsets."""
+    query = fts5_expression(parsed)
+    expressions = [query]
+    if ranked:
+        for groups in parsed.term_groups:
+            term = " OR ".join(_phrase(g) for g in groups)
+            expressions += [f"({query}) AND {{title summary}} : ({term})"]
+            expressions += [f"({query}) AND title : ({term})"]
+    # Each set crosses as one string of comma-separated ids rather than as rows.
+    select = "(SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH %s)"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([select] * len(expressions)), expressions)
+        found = [
+            facets.bitset_of_ids(np.fromstring(ids, dtype=np.int64, sep=",") if ids else [])
+            for ids in cursor.fetchone()
+        ]
+    matches = found[0]
+    if not ranked or not matches:
+        return [matches] if matches else []
+    weighted = [(matches, BODY_SCORE * len(parsed.term_groups))]
+    heads = iter(found[1:])
+    for title_or_summary, title in zip(heads, heads, strict=True):
+        weighted.append((title_or_summary, FIELD_SCORES["summary"] - BODY_SCORE))
+        weighted.append((title, FIELD_SCORES["title"] - FIELD_SCORES["summary"]))
+    return [tier for _, tier in facet_index.score_tiers(weighted)]
 
 
 # A match as it crosses from PostgreSQL: its document id and its score, big-endian (int4send,

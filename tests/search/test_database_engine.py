@@ -251,6 +251,29 @@ def test_relevance_adds_up_where_each_word_is_found(search_corpus):
     ]
 
 
+def test_relevance_scores_are_the_same_sums_on_every_database(search_corpus):
+    """Per word 10 in a title, 4 in a summary, 1 elsewhere; equal sums by title."""
+    c = search_corpus
+    # 10 + 1: one word in the title, the other in the text.
+    add_practice(
+        c.turin, title="Tailoring course", slug="tailoring", description="<p>For mothers.</p>"
+    )
+    # 4 + 4: both words in the summary, twice each (repeating a word adds nothing).
+    add_practice(
+        c.turin,
+        title="Evening club",
+        slug="club",
+        summary="Tailoring for mothers, tailoring by mothers.",
+    )
+    # 10 + 1 again, under a title earlier in the alphabet.
+    add_practice(c.sousse, title="Mothers' circle", slug="circle", description="<p>Tailoring.</p>")
+    assert title_list(search("q=tailoring+mothers")) == [
+        "Mothers' circle",
+        "Tailoring course",
+        "Evening club",
+    ]
+
+
 def test_pagination(search_corpus):
     first = search("per_page=5")
     second = search("per_page=5&page=2")
