@@ -106,7 +106,6 @@ class FacetIndex:
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> bits
     tallies: dict[str, ValueTally] = field(default_factory=dict)  # facets with many values
     years: dict[int, int] = field(default_factory=dict)  # year -> bits
-    title_rank: list[int] = field(default_factory=list)  # position -> rank by title
     by_title: np.ndarray = field(default_factory=lambda: _no_positions)  # in title order
     by_newest: np.ndarray = field(default_factory=lambda: _no_positions)  # newest first
     # What other modules derive from the public documents, kept as long as this version.
@@ -126,7 +125,7 @@ class FacetIndex:
     def id_positions(self) -> np.ndarray:
         """Document id -> position, -1 for an id not in the index."""
         table = np.full(max(self.ids, default=-1) + 1, -1, dtype=np.int32)
-        table[np.asarray(self.ids, dtype=np.int64)] = np.arange(len(self.ids), dtype=np.int32)
+        table[self.id_array] = np.arange(len(self.ids), dtype=np.int32)
         return table
 
     @classmethod
@@ -153,7 +152,6 @@ class FacetIndex:
         )
         index.by_title = np.array(by_title, dtype=np.int32)
         index.by_newest = np.array(by_newest, dtype=np.int32)
-        index.title_rank = _ranks(by_title)
         years = defaultdict(list)
         for pos, row in enumerate(rows):
             if row[2] is not None:
@@ -300,13 +298,6 @@ def score_tiers(weighted: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]
 
 
 _no_positions = np.zeros(0, dtype=np.int32)
-
-
-def _ranks(order: list[int]) -> list[int]:
-    ranks = [0] * len(order)
-    for rank, pos in enumerate(order):
-        ranks[pos] = rank
-    return ranks
 
 
 _lock = threading.Lock()
