@@ -59,7 +59,7 @@ class DescribeCityForm(forms.Form):
     )
 
     def __init__(self, *args, regions=(), themes=(), barriers=(), **kwargs):
-        from exchange.choices import Mandate
+        from taxonomy.choices import Mandate
 
         from .similarity import CONTEXT_ROLES
 

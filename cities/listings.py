@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 
 from exchange.forms import PageNumberForm
-from exchange.models import Region
+from taxonomy.models import Region
 
 from .forms import CityFilterForm
 from .map import city_map
@@ -68,7 +68,7 @@ def city_index_context(index, request) -> dict:
 
 
 def city_profile_context(city, request) -> dict:
-    from exchange.models import DialoguePage
+    from dialogues.models import DialoguePage
     from practices.models import BarrierPage, OpportunityPage, PracticePage
 
     def records(model, reported_by: str):

@@ -16,18 +16,19 @@ from wagtail.contrib.routable_page.models import path as subpage_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from exchange.api_fields import CountryCodeField, LicenceField, TermField
 from exchange.blocks import DocumentsBlock
-from exchange.choices import GovernmentKind, Mandate
 from exchange.licences import LicenceMixin
 from exchange.localization import TranslatedPage
-from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import (
     ExchangePageManager,
     FormErrorsAre400,
     HidesDescendantsWhenUnpublished,
 )
+from exchange.panels import RICH_TEXT_FEATURES, tabs
+from taxonomy.choices import GovernmentKind, Mandate, OrganisationKind
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -35,6 +36,64 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 # slugs), so no child page may take these slugs: it would never be reachable.
 LIKE_MINE_SLUG = "like-mine"
 SIMILAR_SLUG = "similar"
+
+
+@register_snippet
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("Full official name.")
+    )
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("Short name, e.g. UCLG.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=40,
+        choices=OrganisationKind.choices,
+        help_text=_("What sort of body it is; used to group partners and participants."),
+    )
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Leave empty for international organisations.")
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Official home page, starting with https://.")
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences on what it does.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+    # The read-only /api/v2/organisations/ endpoint: what the site shows of a partner.
+    api_fields = [
+        APIField("name"),
+        APIField("acronym"),
+        APIField("kind"),
+        APIField("country", serializer=CountryCodeField()),
+        APIField("website"),
+        APIField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        # Made in the `exchange` app: the table keeps its name (cities/migrations/0007).
+        db_table = "exchange_organisation"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
 class CityIndexPage(
@@ -86,7 +145,7 @@ class CityProfilePage(
         _("country"), help_text=_("The country the local government belongs to.")
     )
     region = models.ForeignKey(
-        "exchange.Region",
+        "taxonomy.Region",
         on_delete=models.PROTECT,
         related_name="cities",
         verbose_name=_("region"),
@@ -215,7 +274,7 @@ class CityProfilePage(
         "practices.PracticePage",
         "practices.BarrierPage",
         "practices.OpportunityPage",
-        "practices.RecommendationPage",
+        "dialogues.RecommendationPage",
     ]
 
     search_fields = [

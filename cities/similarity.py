@@ -22,7 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from exchange.choices import Mandate
+from taxonomy.choices import Mandate
 
 # How much each shared trait weighs. Region, size and mandate say most about whether a
 # city's approach can travel; each shared theme or barrier category adds a little.
@@ -180,7 +180,7 @@ def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, l
 
 
 def _labels() -> _Labels:
-    from exchange.vocabularies import BarrierCategory, Region, Theme, localized_name
+    from taxonomy.models import BarrierCategory, Region, Theme, localized_name
 
     def labels(model) -> dict[str, str]:
         return {row["slug"]: localized_name(row) for row in model.objects.values()}

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from exchange.pagetools import parent_path
-from exchange.vocabularies import BarrierCategory, Region, Theme
+from taxonomy.models import BarrierCategory, Region, Theme
 
 from .forms import DescribeCityForm
 from .similarity import similar_cities

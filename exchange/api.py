@@ -24,10 +24,11 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from .models import Organisation
+from cities.models import Organisation
+from taxonomy.models import Term
+
 from .pagetools import ExchangePageQuerySet
 from .public_documents import public_documents
-from .vocabularies import Term
 
 
 class PublicFieldsFilter(FieldsFilter):

@@ -58,6 +58,11 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
+from search import index
+from taxonomy.models import VOCABULARIES
+
+from .moves import MOVE_MIGRATIONS, new_label
+
 FORMAT = "exchange-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -503,8 +508,61 @@ def _load_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
+def _from_before_the_split(manifest: dict[str, Any]) -> bool:
+    """Whether the archive was made before models moved to their own apps (exchange.moves):
+    it has the project's migrations but none of those that made the move."""
+    theirs = manifest["migrations"]
+    return "exchange" in theirs and not any(
+        set(theirs.get(app, [])) & set(names) for app, names in MOVE_MIGRATIONS.items()
+    )
+
+
+def _upgrade_labels(manifest: dict[str, Any]) -> None:
+    """Name the moved models as they are named now, in the manifest; rows follow in _check."""
+    for app, names in MOVE_MIGRATIONS.items():
+        manifest["migrations"][app] = sorted([*manifest["migrations"].get(app, []), *names])
+    manifest["content_types"] = {
+        pk: new_label(".".join(natural)).split(".")
+        for pk, natural in manifest["content_types"].items()
+    }
+    for entry in manifest["models"]:
+        entry["model"] = new_label(entry["model"])
+    for entry in manifest["files"]:
+        if "model" in entry:
+            entry["model"] = new_label(entry["model"])
+
+
+def _upgrade_rows(rows: list[dict], model: type[models.Model]) -> None:
+    """The rows of an archive made before the split: their model label and the natural keys
+    of the content types and permissions they point to."""
+    natural = [
+        f
+        for f in model._meta.get_fields()
+        if f.concrete and f.is_relation and issubclass(f.related_model, NATURAL_KEY_MODELS)
+    ]
+
+    def moved(key):
+        if isinstance(key, list) and len(key) in (2, 3) and all(isinstance(k, str) for k in key):
+            *codename, app, name = key
+            return [*codename, *new_label(f"{app}.{name}").split(".")]
+        return key
+
+    for row in rows:
+        row["model"] = new_label(row["model"])
+        fields = row.get("fields", {})
+        for relation in natural:
+            value = fields.get(relation.name)
+            if relation.many_to_many and isinstance(value, list):
+                fields[relation.name] = [moved(key) for key in value]
+            else:
+                fields[relation.name] = moved(value)
+
+
 def _check(archive: zipfile.ZipFile, path: Path) -> Archive:
     manifest = _load_manifest(archive)
+    upgrading = _from_before_the_split(manifest)
+    if upgrading:
+        _upgrade_labels(manifest)
     members = manifest["members"]
     names = set(archive.namelist()) - {MANIFEST}
     if names - set(members):
@@ -543,6 +601,8 @@ def _check(archive: zipfile.ZipFile, path: Path) -> Archive:
             raise BackupError(
                 f"{member} does not hold the {entry['count']} rows the manifest says."
             )
+        if upgrading and isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
+            _upgrade_rows(rows, known[label])
         if any(not isinstance(r, dict) or r.get("model") != label for r in rows):
             raise BackupError(f"{member} holds rows of another model than {label}.")
         _remap_content_types(rows, label, manifest["content_types"])
@@ -600,8 +660,6 @@ def content_in_database(include_users: bool) -> list[str]:
     those. Anything else (a page of ours, a document, an image, a row of our own tables,
     and accounts when the archive brings accounts) is content the import would overwrite.
     """
-    from .vocabularies import VOCABULARIES
-
     found = []
     plain_page = ContentType.objects.get_for_model(Page)
     pages = Page.objects.exclude(content_type=plain_page).count()
@@ -781,8 +839,6 @@ def _load(archive: Archive) -> None:
 
 def _rebuild_derived() -> list[str]:
     """Search documents and Wagtail's indexes, after the restored content is committed."""
-    from search import index
-
     warnings = []
     steps = [
         ("search_index rebuild", index.rebuild),

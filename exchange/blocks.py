@@ -34,7 +34,7 @@ class DocumentsBlock(blocks.StreamBlock):
 class SpeakerBlock(blocks.StructBlock):
     """Who spoke, by organisation; a person's name is optional and published only if given."""
 
-    organisation = SnippetChooserBlock("exchange.Organisation", label=_("organisation"))
+    organisation = SnippetChooserBlock("cities.Organisation", label=_("organisation"))
     role = blocks.CharBlock(
         label=_("role"),
         required=False,

@@ -1,8 +1,5 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
-
-from .i18n import text_direction
 
 
 class PageNumberForm(forms.Form):
@@ -17,17 +14,3 @@ class PageNumberForm(forms.Form):
         super().__init__(*args, **kwargs)
         # After the filters, as a listing shows and explains them.
         self.order_fields([name for name in self.fields if name != "page"])
-
-
-class TermForm(WagtailAdminModelForm):
-    """Editors may add terms, but a slug, once saved, is a contract and cannot be edited."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and "slug" in self.fields:
-            self.fields["slug"].disabled = True
-        # Each translation is typed in its own language and direction (Arabic right to left).
-        for name, field in self.fields.items():
-            language = name.rpartition("_")[2]
-            if name.startswith(("name_", "description_")) and language:
-                field.widget.attrs.update(lang=language, dir=text_direction(language))

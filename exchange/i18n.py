@@ -25,15 +25,6 @@ _NOT_A_BROWSER = re.compile(
 )
 
 
-def text_direction(language: str) -> str:
-    """ "rtl" for a language written right to left (Arabic), else "ltr"; "ltr" for a code
-    Django does not know."""
-    try:
-        return "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
-
-
 def interface_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 

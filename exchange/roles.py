@@ -70,16 +70,16 @@ VOCABULARY_MODELS = (
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", ("submit",))
 EDITOR_MODEL_PERMISSIONS = (
     ACCESS_ADMIN,
-    ("exchange", "organisation", ("add", "view")),
+    ("cities", "organisation", ("add", "view")),
     SUBMIT_TRANSLATION,
 )
 COORDINATOR_MODEL_PERMISSIONS = (
     ACCESS_ADMIN,
     SUBMIT_TRANSLATION,
-    ("exchange", "organisation", ("add", "change", "delete", "view")),
+    ("cities", "organisation", ("add", "change", "delete", "view")),
     # Vocabulary slugs are contracts used in addresses: terms may be added and reworded,
     # never deleted.
-    *(("exchange", model, ("add", "change", "view")) for model in VOCABULARY_MODELS),
+    *(("taxonomy", model, ("add", "change", "view")) for model in VOCABULARY_MODELS),
     ("practices", "submission", ("view", "change", "delete")),
     ("practices", "exchangerequest", ("view", "change")),
 )
@@ -334,9 +334,10 @@ class _Roles:
         pages = list(page_model.objects.filter(depth=1).values_list("pk", flat=True))
         for app_label, model_name in (
             ("cities", "CityIndexPage"),
-            ("exchange", "DialogueIndexPage"),
+            ("dialogues", "DialogueIndexPage"),
         ):
-            pages += self.model(app_label, model_name).objects.values_list("pk", flat=True)
+            if self.installed(app_label, model_name):
+                pages += self.model(app_label, model_name).objects.values_list("pk", flat=True)
         for page_id in pages:
             workflow_page_model.objects.update_or_create(
                 page_id=page_id, defaults={"workflow": workflow}

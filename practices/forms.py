@@ -12,8 +12,8 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from exchange.choices import PracticeStatus
-from exchange.vocabularies import TargetGroup, Theme
+from taxonomy.choices import PracticeStatus
+from taxonomy.models import TargetGroup, Theme
 
 from .exchange_requests import MESSAGE_MAX
 from .submissions import (

@@ -22,25 +22,19 @@ from wagtail.search import index
 
 from cities.models import YEAR_VALIDATORS
 from exchange.api_fields import CityField, LicenceField, PartnersField, TermField, TermsField
-from exchange.choices import (
-    BudgetBand,
-    Evidence,
-    Mandate,
-    PracticeStatus,
-    RecommendationAudience,
-)
 from exchange.licences import LicenceMixin
 from exchange.localization import TranslatedPage
-from exchange.models import RICH_TEXT_FEATURES, tabs
 from exchange.pagetools import ExchangePageManager
+from exchange.panels import RICH_TEXT_FEATURES, tabs
 from exchange.roles import EditorsMayUnpublish
+from taxonomy.choices import BudgetBand, Evidence, Mandate, PracticeStatus
 
 
 class ProvenanceMixin(models.Model):
     """Where a record came from: a dialogue session, a city's submission, or an editor."""
 
     source_dialogue = models.ForeignKey(
-        "exchange.DialoguePage",
+        "dialogues.DialoguePage",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -49,7 +43,7 @@ class ProvenanceMixin(models.Model):
         help_text=_("The dialogue where this was presented or found."),
     )
     source_session = models.ForeignKey(
-        "exchange.DialogueSession",
+        "dialogues.DialogueSession",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -105,21 +99,21 @@ class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, Licence
         help_text=_("How it works in practice: steps, people involved, services offered."),
     )
     themes = ParentalManyToManyField(
-        "exchange.Theme",
+        "taxonomy.Theme",
         blank=True,
         related_name="practices",
         verbose_name=_("challenges addressed"),
         help_text=_("The challenges migrant women face that this practice responds to."),
     )
     target_groups = ParentalManyToManyField(
-        "exchange.TargetGroup",
+        "taxonomy.TargetGroup",
         blank=True,
         related_name="practices",
         verbose_name=_("for whom"),
         help_text=_("The people the practice is meant to reach."),
     )
     action_type = models.ForeignKey(
-        "exchange.ActionType",
+        "taxonomy.ActionType",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -197,7 +191,7 @@ class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, Licence
         help_text=_("What another city would need to do the same."),
     )
     sdg_targets = ParentalManyToManyField(
-        "exchange.SDGTarget",
+        "taxonomy.SDGTarget",
         blank=True,
         related_name="practices",
         verbose_name=_("SDG targets"),
@@ -362,7 +356,7 @@ class RecordPage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMi
 
     objects = ExchangePageManager()
 
-    parent_page_types = ["cities.CityProfilePage", "exchange.DialoguePage"]
+    parent_page_types = ["cities.CityProfilePage", "dialogues.DialoguePage"]
     subpage_types: list[str] = []
 
     search_fields = [
@@ -391,7 +385,7 @@ class RecordPage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMi
 
 class BarrierPage(RecordPage):
     category = models.ForeignKey(
-        "exchange.BarrierCategory",
+        "taxonomy.BarrierCategory",
         on_delete=models.PROTECT,
         related_name="records",
         verbose_name=_("category"),
@@ -422,7 +416,7 @@ class BarrierPage(RecordPage):
 
 class OpportunityPage(RecordPage):
     category = models.ForeignKey(
-        "exchange.OpportunityCategory",
+        "taxonomy.OpportunityCategory",
         on_delete=models.PROTECT,
         related_name="records",
         verbose_name=_("category"),
@@ -443,41 +437,6 @@ class OpportunityPage(RecordPage):
     class Meta:
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
-
-
-class RecommendationPage(RecordPage):
-    """What a dialogue (or a city) advises someone to do, e.g. national governments."""
-
-    audience = models.CharField(
-        _("addressed to"),
-        max_length=30,
-        choices=RecommendationAudience.choices,
-        blank=True,
-        help_text=_("Who is asked to act on it; leave empty if the source does not say."),
-    )
-
-    api_fields = [*RecordPage.api_fields, APIField("audience")]
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("audience"),
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        LicenceMixin.licence_panel,
-    ]
-    relation_panels = [*ProvenanceMixin.provenance_panels]
-    edit_handler = tabs(content_panels, relations=relation_panels)
-
-    class Meta:
-        verbose_name = _("recommendation")
-        verbose_name_plural = _("recommendations")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listings import recommendation_context
-
-        context = Page.get_context(self, request, *args, **kwargs)
-        context.update(recommendation_context(self.original))
-        return context
 
 
 class PracticeBarrier(Orderable):
@@ -507,7 +466,7 @@ class PracticeOpportunity(Orderable):
 class PracticePartner(Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "exchange.Organisation",
+        "cities.Organisation",
         on_delete=models.CASCADE,
         related_name="practice_partnerships",
         verbose_name=_("organisation"),
@@ -519,7 +478,7 @@ class PracticePartner(Orderable):
 class PracticeResource(Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="resource_links")
     resource = models.ForeignKey(
-        "exchange.ResourcePage",
+        "resources.ResourcePage",
         on_delete=models.CASCADE,
         related_name="practice_links",
         verbose_name=_("resource"),
@@ -550,6 +509,17 @@ class OpportunityReportingCity(Orderable):
         help_text=_("A city that reported this opportunity."),
     )
     panels = [FieldPanel("city")]
+
+
+def dialogue_model() -> type[Page]:
+    """DialoguePage, reached through the provenance link: dialogues build on practices, so
+    practices name them only by their model label (docs/architecture.md)."""
+    return PracticePage._meta.get_field("source_dialogue").related_model
+
+
+def resource_model() -> type[Page]:
+    """ResourcePage, reached through the citation link, as `dialogue_model` is."""
+    return PracticeResource._meta.get_field("resource").related_model
 
 
 # Models kept in modules of their own, imported here so Django registers them with the app.

@@ -20,7 +20,7 @@ from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 
-from exchange.choices import PracticeStatus
+from taxonomy.choices import PracticeStatus
 
 # Length limits, shared by the form and the model so neither can accept what the other refuses.
 TITLE_MAX = 200
@@ -70,10 +70,10 @@ class Submission(models.Model):
     summary = models.TextField(_("summary"), max_length=SUMMARY_MAX, blank=True)
     description = models.TextField(_("description"), max_length=DESCRIPTION_MAX, blank=True)
     themes = models.ManyToManyField(
-        "exchange.Theme", blank=True, related_name="+", verbose_name=_("challenges addressed")
+        "taxonomy.Theme", blank=True, related_name="+", verbose_name=_("challenges addressed")
     )
     target_groups = models.ManyToManyField(
-        "exchange.TargetGroup", blank=True, related_name="+", verbose_name=_("for whom")
+        "taxonomy.TargetGroup", blank=True, related_name="+", verbose_name=_("for whom")
     )
     practice_status = models.CharField(
         _("practice status"), max_length=20, choices=PracticeStatus.choices, blank=True

@@ -27,10 +27,11 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
+from dialogues.models import DialoguePage, RecommendationPage
 from exchange.licences import DEFAULT_LICENCE
-from exchange.models import DialoguePage, ResourcePage
 from exchange.pagetools import parent_path
-from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
+from practices.models import BarrierPage, OpportunityPage, PracticePage
+from resources.models import ResourcePage
 
 from .facets import DocumentType
 from .text import DEFAULT_LANGUAGE, LANGUAGES, unaccent

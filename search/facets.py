@@ -9,8 +9,8 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from exchange.choices import Evidence, Mandate, PracticeStatus
-from exchange.vocabularies import active_name_field
+from taxonomy.choices import Evidence, Mandate, PracticeStatus
+from taxonomy.models import active_name_field
 
 
 class DocumentType(TextChoices):
@@ -54,7 +54,7 @@ def _vocabulary(model_path: str) -> Callable[[Iterable[str] | None], dict[str, s
             rows = rows.filter(slug__in=list(values))
         # Labels follow the request's language (the English name where none is given).
         field = active_name_field()
-        if model_path == "exchange.SDGTarget":
+        if model_path == "taxonomy.SDGTarget":
             return {
                 slug: f"{code} {translated or name}"
                 for slug, code, name, translated in rows.values_list("slug", "code", "name", field)
@@ -97,18 +97,18 @@ FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in [
         Facet("type", _("Type"), _choices(DocumentType), ordered=True),
-        Facet("theme", _("Challenge"), _vocabulary("exchange.Theme")),
-        Facet("barrier", _("Barrier"), _vocabulary("exchange.BarrierCategory")),
-        Facet("opportunity", _("Opportunity"), _vocabulary("exchange.OpportunityCategory")),
+        Facet("theme", _("Challenge"), _vocabulary("taxonomy.Theme")),
+        Facet("barrier", _("Barrier"), _vocabulary("taxonomy.BarrierCategory")),
+        Facet("opportunity", _("Opportunity"), _vocabulary("taxonomy.OpportunityCategory")),
         Facet("city", _("City"), _document_titles("city"), open=True),
         Facet("country", _("Country"), _countries),
-        Facet("region", _("Region"), _vocabulary("exchange.Region")),
-        Facet("target_group", _("Target group"), _vocabulary("exchange.TargetGroup")),
-        Facet("action_type", _("Type of action"), _vocabulary("exchange.ActionType")),
+        Facet("region", _("Region"), _vocabulary("taxonomy.Region")),
+        Facet("target_group", _("Target group"), _vocabulary("taxonomy.TargetGroup")),
+        Facet("action_type", _("Type of action"), _vocabulary("taxonomy.ActionType")),
         Facet("mandate", _("Mandate"), _choices(Mandate), ordered=True),
         Facet("status", _("Status"), _choices(PracticeStatus), ordered=True),
         Facet("evidence", _("Evidence"), _choices(Evidence), ordered=True),
-        Facet("sdg", _("SDG target"), _vocabulary("exchange.SDGTarget")),
+        Facet("sdg", _("SDG target"), _vocabulary("taxonomy.SDGTarget")),
         Facet("tag", _("Tag"), _document_titles("tag"), open=True),
     ]
 }

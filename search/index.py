@@ -199,13 +199,14 @@ def affected_page_ids(page: Page) -> set[int]:
     dialogue lists its cities by name).
     """
     from cities.models import CityProfilePage
-    from exchange.models import DialogueParticipantCity, ResourceCity
+    from dialogues.models import DialogueParticipantCity
     from practices.models import (
         BarrierReportingCity,
         OpportunityReportingCity,
         PracticeBarrier,
         PracticeOpportunity,
     )
+    from resources.models import ResourceCity
 
     ids = _ids(Page.objects.descendant_of(page, inclusive=True), "pk")
     ids |= _ids(Page.objects.ancestor_of(page).filter(depth__gt=1), "pk")

@@ -13,8 +13,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from exchange.choices import Evidence, Mandate, PracticeStatus
 from exchange.licences import Licence
+from taxonomy.choices import Evidence, Mandate, PracticeStatus
 
 from .facets import FACET_NAMES, FACETS, DocumentType
 from .query import MAX_PAGE, MAX_PER_PAGE, MAX_VALUES_PER_FACET, SORTS, YEAR_MAX, YEAR_MIN

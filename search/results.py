@@ -17,8 +17,8 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from exchange.i18n import text_direction
 from exchange.licences import licence_info
+from taxonomy.languages import text_direction
 
 from .engines import EngineUnavailable, RawResults, database_engine, get_engine
 from .facets import FACETS, DocumentType

@@ -20,21 +20,12 @@ from django.utils.translation import trans_real
 from wagtail.models import Page, Site
 
 from cities.models import GovernanceBody, KeyFigure
-from exchange.models import (
+from dialogues.models import (
     DialogueCommitment,
     DialogueOrganiser,
     DialogueParticipantCity,
     DialogueParticipantOrganisation,
     DialogueSession,
-)
-from exchange.vocabularies import (
-    ActionType,
-    BarrierCategory,
-    OpportunityCategory,
-    Region,
-    SDGTarget,
-    TargetGroup,
-    Theme,
 )
 from practices.models import (
     BarrierReportingCity,
@@ -42,6 +33,15 @@ from practices.models import (
     PracticeBarrier,
     PracticeOpportunity,
     PracticePartner,
+)
+from taxonomy.models import (
+    ActionType,
+    BarrierCategory,
+    OpportunityCategory,
+    Region,
+    SDGTarget,
+    TargetGroup,
+    Theme,
 )
 
 from .factories import (

@@ -15,19 +15,13 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from cities.models import CityIndexPage, CityProfilePage
-from exchange.choices import OrganisationKind, PracticeStatus
-from exchange.models import (
-    DialogueIndexPage,
-    DialoguePage,
-    DialogueSession,
-    HomePage,
-    Organisation,
-    ResourceIndexPage,
-    ResourcePage,
-)
-from exchange.vocabularies import BarrierCategory, OpportunityCategory, Region
+from cities.models import CityIndexPage, CityProfilePage, Organisation
+from dialogues.models import DialogueIndexPage, DialoguePage, DialogueSession
+from exchange.models import HomePage
 from practices.models import BarrierPage, OpportunityPage, PracticePage
+from resources.models import ResourceIndexPage, ResourcePage
+from taxonomy.choices import OrganisationKind, PracticeStatus
+from taxonomy.models import BarrierCategory, OpportunityCategory, Region
 
 
 def seeded(model, slug: str):

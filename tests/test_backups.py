@@ -26,11 +26,15 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Revision
 
+from cities.models import Organisation
+from dialogues.models import DialoguePage
 from exchange import backups
-from exchange.models import Organisation
+from exchange.moves import MOVED_MODELS, new_label
 from exchange.roles import city_editors_group
 from practices.models import PracticePage
+from resources.models import ResourceIndexPage
 from search.models import SearchDocument
+from taxonomy.models import Theme
 
 from .conftest import build_full_content, kept_for_module, make_site_tree
 
@@ -248,7 +252,7 @@ def test_round_trip_into_a_newly_migrated_database_loses_nothing(exported, db, c
     assert client.get("/search/", {"q": "associations"}).status_code == 200
     # Ids go on from the restored ones.
     new = Organisation.objects.create(name="A new partner", kind="civil-society")
-    assert new.pk > max(int(r["pk"]) for r in exported.rows["exchange.organisation"])
+    assert new.pk > max(int(r["pk"]) for r in exported.rows["cities.organisation"])
     assert User.objects.get(username="sousse-editor").check_password("pw")
 
 
@@ -291,7 +295,7 @@ def test_the_same_content_from_another_database_is_recognised(exported, db, tmp_
     """SQLite keeps StreamField JSON as written, PostgreSQL (jsonb) in its own key order."""
 
     def reorder(members):
-        name = "data/exchange.dialoguesession.json"
+        name = "data/dialogues.dialoguesession.json"
         rows = json.loads(members[name])
         for row in rows:
             for field in ("speakers", "guiding_questions"):
@@ -363,7 +367,7 @@ def test_a_file_that_is_not_an_archive_is_refused(db, tmp_path):
 
 def test_a_tampered_member_is_refused(exported, db, tmp_path):
     def change(members):
-        name = "data/exchange.organisation.json"
+        name = "data/cities.organisation.json"
         members[name] = members[name].replace(b"UN Women", b"UN Wimen")
         return members
 
@@ -405,14 +409,14 @@ def test_invalid_json_with_matching_checksums_is_refused(exported, db, tmp_path)
 
 def test_a_row_with_a_bad_value_is_refused_before_anything_is_written(exported, db, tmp_path):
     def change(members):
-        name = "data/exchange.dialoguecommitment.json"
+        name = "data/dialogues.dialoguecommitment.json"
         rows = json.loads(members[name])
         rows[0]["fields"]["due_date"] = "the first of March"
         members[name] = json.dumps(rows).encode()
         return members
 
     path = rewrite(exported.path, tmp_path / "b.zip", change, fix_checksums=True)
-    refused(path, "exchange.dialoguecommitment cannot be read")
+    refused(path, "dialogues.dialoguecommitment cannot be read")
 
 
 def test_rows_that_do_not_fit_together_are_rolled_back(exported, db, tmp_path):
@@ -487,3 +491,47 @@ def test_an_archive_without_users_holds_no_account_and_restores_beside_existing_
         "view_organisation",
         "submit_translation",
     }
+
+
+# --- archives made before the apps were split (exchange.moves) ---------------------------
+
+BEFORE_THE_SPLIT = Path(__file__).parent / "fixtures" / "archive-before-app-split.zip"
+
+
+def test_an_archive_made_before_the_apps_were_split_still_imports(db, client):
+    """`export_data --no-users` of the demo, written when vocabularies, organisations,
+    dialogues and resources were models of `exchange` (and recommendations of `practices`)."""
+    with zipfile.ZipFile(BEFORE_THE_SPLIT) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert "exchange.dialoguepage" in {entry["model"] for entry in manifest["models"]}
+    assert "taxonomy" not in manifest["migrations"]
+
+    output = import_(BEFORE_THE_SPLIT)
+
+    assert "Imported" in output
+    assert Theme.objects.filter(slug="safety-and-violence").exists()
+    dialogue = DialoguePage.objects.get()
+    assert dialogue.content_type.app_label == "dialogues"
+    assert Page.objects.get(pk=dialogue.pk).specific_class is DialoguePage
+    assert dialogue.sessions.exists() and dialogue.participating_cities.exists()
+    assert Organisation.objects.filter(acronym="UCLG").exists()
+    assert ResourceIndexPage.objects.get().content_type.app_label == "resources"
+    # Revisions name their page's type through the renamed content type.
+    revision = Revision.page_revisions.filter(object_id=str(dialogue.pk)).first()
+    assert revision is None or revision.as_object().specific_class is DialoguePage
+    assert client.get(dialogue.url).status_code == 200
+    assert client.get("/cities/sousse/").status_code == 200
+    assert "already holds this archive's content" in import_(BEFORE_THE_SPLIT)
+
+
+def test_moved_models_keep_their_tables_and_content_types(db):
+    """The move changed Django's state only: each model is in its old table, and its
+    content type (with the permissions and pages pointing to it) carries the new app."""
+    for old, app in MOVED_MODELS.items():
+        model = apps.get_model(new_label(old))
+        assert model._meta.app_label == app
+        assert model._meta.db_table == old.replace(".", "_")
+        assert ContentType.objects.get_for_model(model).app_label == app
+        assert not ContentType.objects.filter(
+            app_label=old.split(".")[0], model=old.split(".")[1]
+        ).exists()

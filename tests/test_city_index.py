@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from exchange.vocabularies import Region
+from taxonomy.models import Region
 
 from .factories import CityProfilePageFactory, PracticePageFactory
 from .helpers import html_of, visible_text

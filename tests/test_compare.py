@@ -20,8 +20,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cities.models import GovernanceBody
-from exchange.vocabularies import Region
 from practices.models import PracticeBarrier, PracticePartner
+from taxonomy.models import Region
 
 from .conftest import kept_for_module, term
 from .factories import (

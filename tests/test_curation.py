@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from wagtail.models import GroupPagePermission, PageLogEntry
 
-from exchange.models import DialogueCommitment, DialoguePage, DialogueSession
+from dialogues.models import DialogueCommitment, DialoguePage, DialogueSession, RecommendationPage
 from exchange.roles import COORDINATORS, city_editors_group, sync_roles
-from practices.models import BarrierPage, RecommendationPage
+from practices.models import BarrierPage
 
 from .factories import DialoguePageFactory, DialogueSessionFactory
 from .helpers import count_queries, html_of, visible_text

@@ -15,17 +15,12 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Revision, Site
 
-from cities.models import CityIndexPage, CityProfilePage
+from cities.models import CityIndexPage, CityProfilePage, Organisation
+from dialogues.models import DialogueIndexPage, DialoguePage, RecommendationPage
 from exchange.demo.loader import load_demo
-from exchange.models import (
-    DialogueIndexPage,
-    DialoguePage,
-    HomePage,
-    Organisation,
-    ResourceIndexPage,
-    ResourcePage,
-)
-from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
+from exchange.models import HomePage
+from practices.models import BarrierPage, OpportunityPage, PracticePage
+from resources.models import ResourceIndexPage, ResourcePage
 
 from .factories import PracticePageFactory
 from .helpers import visible_text

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from exchange.localization import translate_page
-from exchange.vocabularies import Region
+from taxonomy.models import Region
 
 from .factories import CityProfilePageFactory, PracticePageFactory
 from .helpers import count_queries, html_of, visible_text

@@ -15,7 +15,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cities import map as city_map_module
 from cities.map import HEIGHT, WIDTH, CityMap, Marker, outline_path, project
-from exchange.vocabularies import Region
+from taxonomy.models import Region
 
 from .factories import CityProfilePageFactory
 from .helpers import count_queries, html_of, visible_text

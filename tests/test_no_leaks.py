@@ -41,9 +41,9 @@ from wagtail.models import (
     get_page_models,
 )
 
+from dialogues.models import RecommendationPage
 from exchange.blocks import DocumentsBlock
 from practices.exchange_requests import create_exchange_request
-from practices.models import RecommendationPage
 from practices.submissions import Contact, Proposal, record_correction, record_proposal
 
 from .conftest import build_full_content, kept_for_module, make_site_tree

@@ -6,14 +6,10 @@ import pytest
 from wagtail.models import Page
 
 from cities.models import CityIndexPage, CityProfilePage
-from exchange.models import (
-    DialogueIndexPage,
-    DialoguePage,
-    HomePage,
-    ResourceIndexPage,
-    ResourcePage,
-)
-from practices.models import BarrierPage, OpportunityPage, PracticePage, RecommendationPage
+from dialogues.models import DialogueIndexPage, DialoguePage, RecommendationPage
+from exchange.models import HomePage
+from practices.models import BarrierPage, OpportunityPage, PracticePage
+from resources.models import ResourceIndexPage, ResourcePage
 
 from .factories import (
     CityIndexPageFactory,

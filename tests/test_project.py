@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from exchange.vocabularies import (
+from taxonomy.models import (
     VOCABULARIES,
     ActionType,
     BarrierCategory,

@@ -6,12 +6,15 @@ import pytest
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cities.models import GovernanceBody, KeyFigure
-from exchange.models import (
-    DialogueCommitment,
-    DialogueParticipantCity,
-    DialogueSession,
+from dialogues.models import DialogueCommitment, DialogueParticipantCity, DialogueSession
+from practices.models import (
+    BarrierReportingCity,
+    PracticeBarrier,
+    PracticeOpportunity,
+    PracticePage,
+    PracticePartner,
 )
-from exchange.vocabularies import (
+from taxonomy.models import (
     ActionType,
     BarrierCategory,
     OpportunityCategory,
@@ -19,13 +22,6 @@ from exchange.vocabularies import (
     SDGTarget,
     TargetGroup,
     Theme,
-)
-from practices.models import (
-    BarrierReportingCity,
-    PracticeBarrier,
-    PracticeOpportunity,
-    PracticePage,
-    PracticePartner,
 )
 
 from .factories import (

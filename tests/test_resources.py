@@ -20,13 +20,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from exchange.models import DialogueResource, ResourceCity, ResourceLanguage, ResourcePage
-from exchange.vocabularies import Region, Theme
+from dialogues.models import DialogueResource
 from practices.models import PracticeResource
+from resources.models import ResourceCity, ResourceLanguage, ResourcePage
 from search import index
 from search.models import FacetValue, SearchDocument
 from search.query import parse
 from search.results import run
+from taxonomy.models import Region, Theme
 
 from .factories import (
     CityProfilePageFactory,

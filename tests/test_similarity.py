@@ -9,9 +9,9 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cities.similarity import Profile, compare, similar_cities, size_band
-from exchange.vocabularies import BarrierCategory, Region, Theme
 from practices.models import PracticeBarrier
 from search import index
+from taxonomy.models import BarrierCategory, Region, Theme
 
 from .conftest import term
 from .factories import BarrierPageFactory, CityProfilePageFactory, PracticePageFactory

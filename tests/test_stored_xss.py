@@ -16,8 +16,8 @@ from urllib.parse import urlencode
 import pytest
 from wagtail.models import Page
 
-from exchange.vocabularies import Theme
 from search import index
+from taxonomy.models import Theme
 
 from .conftest import build_full_content, kept_for_module, make_site_tree
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from exchange.roles import city_editors_group
-from exchange.vocabularies import TargetGroup, Theme
 from practices.models import PracticePage, Submission
+from taxonomy.models import TargetGroup, Theme
 
 from .factories import CityProfilePageFactory, PracticePageFactory
 from .helpers import count_queries, html_of, visible_text

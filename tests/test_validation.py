@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
-from exchange.models import DialogueSession
+from dialogues.models import DialogueSession
 
 from .factories import (
     BarrierPageFactory,

@@ -21,19 +21,27 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from wagtail.models import Locale, Orderable, Page, Site
 
-from cities.models import CityIndexPage, CityProfilePage, GovernanceBody, KeyFigure
-from exchange.models import (
+from cities.models import CityIndexPage, CityProfilePage, GovernanceBody, KeyFigure, Organisation
+from dialogues.models import (
     DialogueIndexPage,
     DialogueOrganiser,
     DialoguePage,
     DialogueParticipantCity,
     DialogueParticipantOrganisation,
     DialogueSession,
-    HomePage,
-    Organisation,
-    ResourceIndexPage,
+    RecommendationPage,
 )
-from exchange.vocabularies import (
+from exchange.models import HomePage
+from practices.models import (
+    BarrierPage,
+    OpportunityPage,
+    PracticeBarrier,
+    PracticeOpportunity,
+    PracticePage,
+    RecordPage,
+)
+from resources.models import ResourceIndexPage
+from taxonomy.models import (
     ActionType,
     BarrierCategory,
     OpportunityCategory,
@@ -41,15 +49,6 @@ from exchange.vocabularies import (
     SDGTarget,
     TargetGroup,
     Theme,
-)
-from practices.models import (
-    BarrierPage,
-    OpportunityPage,
-    PracticeBarrier,
-    PracticeOpportunity,
-    PracticePage,
-    RecommendationPage,
-    RecordPage,
 )
 
 from . import content, translations

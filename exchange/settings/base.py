@@ -12,8 +12,11 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "exchange",
+    "taxonomy",
     "cities",
     "practices",
+    "resources",
+    "dialogues",
     "search",
     # Content translation: its translation editor and its locale admin (replacing
     # wagtail.locales, which must not be installed beside it).

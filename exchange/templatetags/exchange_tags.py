@@ -28,8 +28,8 @@ def _sections(request) -> dict:
     from wagtail.models import Page
 
     from cities.models import CityIndexPage
-
-    from ..models import DialogueIndexPage, ResourceIndexPage
+    from dialogues.models import DialogueIndexPage
+    from resources.models import ResourceIndexPage
 
     keys = {
         ContentType.objects.get_for_model(CityIndexPage).pk: "cities",

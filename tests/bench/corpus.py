@@ -41,7 +41,10 @@ from wagtail.models import Locale, Page, Site
 
 from cities.models import CityIndexPage, CityProfilePage
 from exchange.models import HomePage
-from exchange.vocabularies import (
+from practices.models import PracticePage, PracticeTag
+from search.models import FacetValue, IndexState, SearchDocument
+from search.text import unaccent
+from taxonomy.models import (
     ActionType,
     BarrierCategory,
     OpportunityCategory,
@@ -49,9 +52,6 @@ from exchange.vocabularies import (
     TargetGroup,
     Theme,
 )
-from practices.models import PracticePage, PracticeTag
-from search.models import FacetValue, IndexState, SearchDocument
-from search.text import unaccent
 
 SEED = 20_250_601
 LABEL = "[synthetic]"
@@ -389,7 +389,7 @@ class CorpusWriter:
                 ("sdg", SDGTarget),
             )
         }
-        from exchange.vocabularies import Region
+        from taxonomy.models import Region
 
         regions = dict(Region.objects.values_list("slug", "pk"))
         self.index_page = self._site_home().add_child(

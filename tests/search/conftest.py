@@ -25,8 +25,10 @@ from types import SimpleNamespace
 import pytest
 from wagtail.models import PageViewRestriction
 
-from exchange.models import DialogueParticipantCity
-from exchange.vocabularies import (
+from dialogues.models import DialogueParticipantCity
+from practices.models import BarrierReportingCity, PracticeBarrier
+from search import index
+from taxonomy.models import (
     ActionType,
     BarrierCategory,
     OpportunityCategory,
@@ -35,8 +37,6 @@ from exchange.vocabularies import (
     TargetGroup,
     Theme,
 )
-from practices.models import BarrierReportingCity, PracticeBarrier
-from search import index
 
 from ..conftest import kept_for_module, make_site_tree, term
 from ..factories import (

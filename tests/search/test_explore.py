@@ -12,11 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
-from exchange.vocabularies import BarrierCategory, Region, Theme
 from search import explore, index
 from search.charts import bar_chart
 from search.query import parse
 from search.results import run
+from taxonomy.models import BarrierCategory, Region, Theme
 
 from ..conftest import term
 from ..factories import BarrierPageFactory, CityProfilePageFactory, PracticePageFactory

@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from exchange.vocabularies import Theme
 from search import index, views
 from search.facets import FACET_NAMES
+from taxonomy.models import Theme
 
 from ..conftest import term
 from ..factories import PracticePageFactory

@@ -10,10 +10,10 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import Page, PageViewRestriction
 
-from exchange.vocabularies import Theme
 from search.models import FacetValue, SearchDocument
 from search.query import parse
 from search.results import run
+from taxonomy.models import Theme
 
 from ..factories import PracticePageFactory
 
@@ -254,8 +254,8 @@ def test_a_practice_taking_up_a_barrier_files_it_under_the_practice_themes(searc
 
 
 def test_recategorising_a_barrier_reaches_the_practices_and_their_cities(search_corpus):
-    from exchange.vocabularies import BarrierCategory
     from practices.models import PracticeBarrier
+    from taxonomy.models import BarrierCategory
 
     c = search_corpus
     # A São Paulo practice takes up the Sousse barrier (São Paulo reported no barrier).

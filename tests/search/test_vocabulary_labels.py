@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from exchange.vocabularies import Theme
+from taxonomy.models import Theme
 
 from ..helpers import visible_text
 

@@ -2,7 +2,8 @@
 
 A resource is a document uploaded here or a link to where it lives elsewhere. Practices
 and dialogues cite resources (their `resource_links`); a resource lists who cites it.
-exchange/models.py imports these models at its end (they use its `tabs`).
+The tables keep the names they had in the `exchange` app, so that a database made then
+migrates in place (resources/migrations/0001_initial.py).
 """
 
 from __future__ import annotations
@@ -20,13 +21,19 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .api_fields import LicenceField, OrganisationField, TermsField
-from .choices import ResourceKind
-from .licences import LicenceMixin
-from .localization import TranslatedPage
-from .models import tabs
-from .pagetools import ExchangePageManager, FormErrorsAre400, HidesDescendantsWhenUnpublished
-from .public_documents import is_public_document, restricted_collection_paths
+from exchange.api_fields import LicenceField, OrganisationField, TermsField
+from exchange.licences import LicenceMixin
+from exchange.localization import TranslatedPage
+from exchange.pagetools import (
+    ExchangePageManager,
+    FormErrorsAre400,
+    HidesDescendantsWhenUnpublished,
+)
+from exchange.panels import tabs
+from exchange.public_documents import is_public_document, restricted_collection_paths
+from taxonomy.choices import ResourceKind
+
+from . import listings
 
 
 def resource_languages() -> list[tuple[str, str]]:
@@ -96,7 +103,7 @@ class ResourceIndexPage(TranslatedPage, FormErrorsAre400, HidesDescendantsWhenUn
     query_forms = ("filter_form",)
 
     parent_page_types = ["exchange.HomePage"]
-    subpage_types = ["exchange.ResourcePage"]
+    subpage_types = ["resources.ResourcePage"]
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -104,12 +111,11 @@ class ResourceIndexPage(TranslatedPage, FormErrorsAre400, HidesDescendantsWhenUn
 
     class Meta:
         verbose_name = _("resource library")
+        db_table = "exchange_resourceindexpage"
 
     def get_context(self, request, *args, **kwargs):
-        from .resource_listings import resource_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_index_context(self.original, request))
+        context.update(listings.resource_index_context(self.original, request))
         return context
 
 
@@ -140,7 +146,7 @@ class ResourcePage(TranslatedPage, LicenceMixin, Page):
         help_text=_("Where the publisher offers it, if not uploaded here (https://…)."),
     )
     publisher = models.ForeignKey(
-        "exchange.Organisation",
+        "cities.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -154,7 +160,7 @@ class ResourcePage(TranslatedPage, LicenceMixin, Page):
         help_text=_("The year of publication."),
     )
     themes = ParentalManyToManyField(
-        "exchange.Theme",
+        "taxonomy.Theme",
         blank=True,
         related_name="resources",
         verbose_name=_("challenges addressed"),
@@ -163,7 +169,7 @@ class ResourcePage(TranslatedPage, LicenceMixin, Page):
 
     objects = ExchangePageManager()
 
-    parent_page_types = ["exchange.ResourceIndexPage"]
+    parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types: list[str] = []
     base_form_class = ResourcePageForm
 
@@ -210,12 +216,16 @@ class ResourcePage(TranslatedPage, LicenceMixin, Page):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        db_table = "exchange_resourcepage"
+
+    @classmethod
+    def cited_by(cls, page) -> list:
+        """The public resources `page` (a practice or dialogue) cites, in the editor's order."""
+        return listings.related_resources(page)
 
     def get_context(self, request, *args, **kwargs):
-        from .resource_listings import resource_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_context(self.original))
+        context.update(listings.resource_context(self.original))
         return context
 
 
@@ -225,6 +235,7 @@ class ResourceLanguage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("language of a resource")
+        db_table = "exchange_resourcelanguage"
         constraints = [
             models.UniqueConstraint(fields=["page", "language"], name="resource_language_unique")
         ]
@@ -245,16 +256,5 @@ class ResourceCity(Orderable):
     )
     panels = [FieldPanel("city")]
 
-
-class DialogueResource(Orderable):
-    page = ParentalKey(
-        "exchange.DialoguePage", on_delete=models.CASCADE, related_name="resource_links"
-    )
-    resource = models.ForeignKey(
-        ResourcePage,
-        on_delete=models.CASCADE,
-        related_name="dialogue_links",
-        verbose_name=_("resource"),
-        help_text=_("A toolkit, report or guide the dialogue produced or drew on."),
-    )
-    panels = [FieldPanel("resource")]
+    class Meta(Orderable.Meta):
+        db_table = "exchange_resourcecity"

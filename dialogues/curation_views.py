@@ -27,7 +27,7 @@ def forbidden(request: HttpRequest, message: str = "") -> HttpResponse:
     """
     return TemplateResponse(
         request,
-        "exchange/admin/forbidden.html",
+        "dialogues/admin/forbidden.html",
         {"message": message or _("You do not have permission to curate this dialogue.")},
         status=403,
     )
@@ -75,7 +75,7 @@ def curate_dialogue(request: HttpRequest, page_id: int) -> HttpResponse:
         for kind in curation.OUTCOME_KINDS.values()
         if curation.can_add_outcome(dialogue, kind, request.user)
     ]
-    return TemplateResponse(request, "exchange/admin/curate_dialogue.html", context)
+    return TemplateResponse(request, "dialogues/admin/curate_dialogue.html", context)
 
 
 @refuses_outsiders
@@ -106,7 +106,7 @@ def add_outcome(request: HttpRequest, page_id: int, kind: str) -> HttpResponse:
         status = 400 if error else 200
     return TemplateResponse(
         request,
-        "exchange/admin/curation_form.html",
+        "dialogues/admin/curation_form.html",
         {
             "dialogue": dialogue,
             "form": form,
@@ -144,7 +144,7 @@ def add_commitment(request: HttpRequest, page_id: int) -> HttpResponse:
         status = 400 if error else 200
     return TemplateResponse(
         request,
-        "exchange/admin/curation_form.html",
+        "dialogues/admin/curation_form.html",
         {
             "dialogue": dialogue,
             "form": form,

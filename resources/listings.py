@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from .pagetools import attach_parents, linked_pages
-from .public_documents import is_public_document, restricted_collection_paths
-from .resource_forms import ResourceFilterForm
-from .resources import (
-    ResourceLanguage,
-    ResourcePage,
-    language_name,
-    resource_languages,
-)
+from cities.models import CityProfilePage
+from exchange.pagetools import attach_parents, linked_pages
+from exchange.public_documents import is_public_document, restricted_collection_paths
+from practices.models import PracticePage
+from taxonomy.models import Theme
+
+# resources.models imports this module for its pages' context; the models are read from the
+# module object at call time, so either module may be imported first.
+from . import models
+from .forms import ResourceFilterForm
 
 RESOURCES_PER_PAGE = 24
 
@@ -22,7 +23,9 @@ def _for_display(resources):
     """What a resource card shows, in a fixed number of queries for any number of cards."""
     return resources.select_related("publisher", "document__collection").prefetch_related(
         "themes",
-        Prefetch("language_links", queryset=ResourceLanguage.objects.order_by("sort_order")),
+        Prefetch(
+            "language_links", queryset=models.ResourceLanguage.objects.order_by("sort_order")
+        ),
     )
 
 
@@ -35,19 +38,17 @@ def _annotate(resources) -> list:
             resource.document if is_public_document(resource.document, restricted) else None
         )
         resource.language_names = [
-            language_name(link.language) for link in resource.language_links.all()
+            models.language_name(link.language) for link in resource.language_links.all()
         ]
     return resources
 
 
 def resource_index_context(index, request) -> dict:
-    from .vocabularies import Theme
-
-    resources = ResourcePage.objects.child_of(index).visible()
+    resources = models.ResourcePage.objects.child_of(index).visible()
     form = ResourceFilterForm(
         request.GET or None,
         themes=Theme.objects.all(),
-        languages=resource_languages(),
+        languages=models.resource_languages(),
         years=resources.order_by("-year").values_list("year", flat=True).distinct(),
     )
     filtered = resources.order_by("-year", "title")
@@ -74,18 +75,15 @@ def resource_index_context(index, request) -> dict:
 
 def resource_context(resource) -> dict:
     """A resource: its file (if public), languages, cities, and the pages that cite it."""
-    from cities.models import CityProfilePage
-    from practices.models import PracticePage
-
-    from .models import DialoguePage
-
     restricted = restricted_collection_paths() if resource.document_id else []
     return {
         "public_document": resource.document
         if is_public_document(resource.document, restricted)
         else None,
         "themes": list(resource.themes.all()),
-        "language_names": [language_name(link.language) for link in resource.language_links.all()],
+        "language_names": [
+            models.language_name(link.language) for link in resource.language_links.all()
+        ],
         "related_cities": linked_pages(resource.related_cities, "city", CityProfilePage),
         "citing_practices": attach_parents(
             PracticePage.objects.visible()
@@ -94,8 +92,9 @@ def resource_context(resource) -> dict:
             .order_by("title"),
             CityProfilePage,
         ),
+        # Dialogues build on resources: reached through their citations, never imported.
         "citing_dialogues": list(
-            DialoguePage.objects.visible()
+            resource.dialogue_links.model.page.field.related_model.objects.visible()
             .filter(resource_links__resource=resource)
             .distinct()
             .order_by("-date", "title")
@@ -111,5 +110,7 @@ def related_resources(page) -> list:
     ids = [link.resource_id for link in page.resource_links.all()]
     if not ids:
         return []
-    by_id = {r.pk: r for r in _for_display(ResourcePage.objects.visible().filter(pk__in=ids))}
+    by_id = {
+        r.pk: r for r in _for_display(models.ResourcePage.objects.visible().filter(pk__in=ids))
+    }
     return _annotate(by_id[i] for i in dict.fromkeys(ids) if i in by_id)

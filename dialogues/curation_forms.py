@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
-from .choices import RecommendationAudience
+from taxonomy.choices import RecommendationAudience
+
 from .curation import OutcomeKind
 from .models import DialogueCommitment, DialoguePage, DialogueSession
 

@@ -39,6 +39,10 @@ def localized_name(row: dict | object, language: str | None = None) -> str:
     return get(field, "") or get("name", "")
 
 
+# The tables keep the names they had when the vocabularies lived in the `exchange` app, so
+# that a database made then migrates in place (taxonomy/migrations/0001_initial.py).
+
+
 class Term(index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
@@ -107,6 +111,7 @@ class Theme(Term):
     """A challenge migrant women face (`theme` facet)."""
 
     class Meta(Term.Meta):
+        db_table = "exchange_theme"
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
@@ -115,6 +120,7 @@ class BarrierCategory(Term):
     """A kind of barrier to local government action (`barrier` facet)."""
 
     class Meta(Term.Meta):
+        db_table = "exchange_barriercategory"
         verbose_name = _("barrier category")
         verbose_name_plural = _("barrier categories")
 
@@ -123,18 +129,21 @@ class OpportunityCategory(Term):
     """A kind of opportunity for local action (`opportunity` facet)."""
 
     class Meta(Term.Meta):
+        db_table = "exchange_opportunitycategory"
         verbose_name = _("opportunity category")
         verbose_name_plural = _("opportunity categories")
 
 
 class TargetGroup(Term):
     class Meta(Term.Meta):
+        db_table = "exchange_targetgroup"
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
 
 class ActionType(Term):
     class Meta(Term.Meta):
+        db_table = "exchange_actiontype"
         verbose_name = _("action type")
         verbose_name_plural = _("action types")
 
@@ -147,6 +156,7 @@ class SDGTarget(Term):
     panels = [FieldPanel("code"), *Term.panels]
 
     class Meta(Term.Meta):
+        db_table = "exchange_sdgtarget"
         verbose_name = _("SDG target")
         verbose_name_plural = _("SDG targets")
 
@@ -156,6 +166,7 @@ class SDGTarget(Term):
 
 class Region(Term):
     class Meta(Term.Meta):
+        db_table = "exchange_region"
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 

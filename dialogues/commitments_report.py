@@ -17,8 +17,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .choices import CommitmentStatus
-from .csv_export import spreadsheet_safe
+from cities.models import CityProfilePage
+from exchange.csv_export import spreadsheet_safe
+from taxonomy.choices import CommitmentStatus
+
+from .curation_views import forbidden
 from .models import DialogueCommitment, DialoguePage
 
 OVERDUE_CHOICES = [("yes", _("Overdue")), ("no", _("Not overdue"))]
@@ -63,15 +66,13 @@ class CommitmentFilterSet(WagtailFilterSet):
 
 
 def _owner_cities() -> QuerySet:
-    from cities.models import CityProfilePage
-
     return CityProfilePage.objects.order_by("title")
 
 
 class CommitmentsReportView(ReportView):
     page_title = _("Commitments follow-up")
     header_icon = "date"
-    results_template_name = "exchange/admin/commitments_report_results.html"
+    results_template_name = "dialogues/admin/commitments_report_results.html"
     index_url_name = "exchange_commitments_report"
     index_results_url_name = "exchange_commitments_report_results"
     filterset_class = CommitmentFilterSet
@@ -104,8 +105,6 @@ class CommitmentsReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not curated_dialogues(request.user).exists():
-            from .curation_views import forbidden
-
             return forbidden(request, _("You do not follow the commitments of any dialogue."))
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ResourceKind
-from .forms import PageNumberForm
+from exchange.forms import PageNumberForm
+from taxonomy.choices import ResourceKind
 
 
 class ResourceFilterForm(PageNumberForm):

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from practices.models import PracticePage
+
 from .models import DialogueCommitment, DialoguePage, DialogueSession
 
 
@@ -39,7 +41,7 @@ OUTCOME_KINDS: dict[str, OutcomeKind] = {
     for kind in (
         OutcomeKind("barrier", "practices.BarrierPage", _("barrier")),
         OutcomeKind("opportunity", "practices.OpportunityPage", _("opportunity")),
-        OutcomeKind("recommendation", "practices.RecommendationPage", _("recommendation")),
+        OutcomeKind("recommendation", "dialogues.RecommendationPage", _("recommendation")),
     )
 }
 
@@ -118,8 +120,6 @@ def curation_overview(dialogue: DialoguePage) -> dict:
     added shows even before the dialogue is published again; outcomes can only point to
     sessions already saved, so a session added since the last publication is listed apart.
     """
-    from practices.models import PracticePage
-
     draft = dialogue.get_latest_revision_as_object()
     saved = {s.pk for s in DialogueSession.objects.filter(page=dialogue)}
     groups = {s.pk: SessionOutcomes(session=s) for s in draft.sessions.all() if s.pk in saved}

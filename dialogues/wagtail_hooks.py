@@ -1,0 +1,66 @@
+"""Dialogue curation in the admin: outcomes from sessions, and the commitments report."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from .commitments_report import CommitmentsReportMenuItem, CommitmentsReportView
+from .curation_views import add_commitment, add_outcome, curate_dialogue
+from .models import DialoguePage
+
+
+@hooks.register("register_admin_urls")
+def register_curation_urls():
+    curation = [
+        path("", curate_dialogue, name="dialogue"),
+        path("add/commitment/", add_commitment, name="add_commitment"),
+        path("add/<slug:kind>/", add_outcome, name="add_outcome"),
+    ]
+    return [
+        path(
+            "dialogues/<int:page_id>/outcomes/",
+            include((curation, "exchange_curation"), namespace="exchange_curation"),
+        ),
+        path(
+            "reports/commitments/",
+            CommitmentsReportView.as_view(),
+            name="exchange_commitments_report",
+        ),
+        path(
+            "reports/commitments/results/",
+            CommitmentsReportView.as_view(results_only=True),
+            name="exchange_commitments_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_commitments_report_menu_item():
+    return CommitmentsReportMenuItem(
+        _("Commitments follow-up"),
+        reverse("exchange_commitments_report"),
+        name="commitments-follow-up",
+        icon_name="date",
+        order=1000,
+    )
+
+
+def _curation_button(page, user, priority: int):
+    if page.specific_class is DialoguePage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Dialogue outcomes"),
+            reverse("exchange_curation:dialogue", args=[page.pk]),
+            icon_name="list-ul",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def dialogue_outcomes_header_button(page, user, view_name, next_url=None):
+    yield from _curation_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def dialogue_outcomes_listing_button(page, user, next_url=None):
+    yield from _curation_button(page, user, priority=9)
