@@ -551,7 +551,9 @@ def _upgrade_rows(rows: list[dict], model: type[models.Model]) -> None:
         row["model"] = new_label(row["model"])
         fields = row.get("fields", {})
         for relation in natural:
-            value = fields.get(relation.name)
+            if relation.name not in fields:
+                continue  # a page's content type is in its wagtailcore.page row
+            value = fields[relation.name]
             if relation.many_to_many and isinstance(value, list):
                 fields[relation.name] = [moved(key) for key in value]
             else:

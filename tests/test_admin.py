@@ -49,9 +49,9 @@ def test_edit_view_loads_for_every_page_type(admin_client, full_content, name):
         ("city", "practices/practicepage"),
         ("city", "practices/barrierpage"),
         ("dialogue", "practices/opportunitypage"),
-        ("dialogue", "practices/recommendationpage"),
+        ("dialogue", "dialogues/recommendationpage"),
         ("cities", "cities/cityprofilepage"),
-        ("dialogues", "exchange/dialoguepage"),
+        ("dialogues", "dialogues/dialoguepage"),
     ],
 )
 def test_add_view_loads(admin_client, full_content, parent, model):
@@ -74,7 +74,7 @@ def test_add_subpage_offers_only_the_allowed_types(admin_client, full_content):
         "practices/practicepage",
         "practices/barrierpage",
         "practices/opportunitypage",
-        "practices/recommendationpage",
+        "dialogues/recommendationpage",
     }
 
 
@@ -123,10 +123,10 @@ def test_practice_can_be_created_and_published_from_the_admin(admin_client, full
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/snippets/exchange/organisation/",
-        "/admin/snippets/exchange/theme/",
-        "/admin/snippets/exchange/sdgtarget/",
-        "/admin/snippets/exchange/region/",
+        "/admin/snippets/cities/organisation/",
+        "/admin/snippets/taxonomy/theme/",
+        "/admin/snippets/taxonomy/sdgtarget/",
+        "/admin/snippets/taxonomy/region/",
     ],
 )
 def test_snippet_lists_load(admin_client, full_content, url):
@@ -135,14 +135,14 @@ def test_snippet_lists_load(admin_client, full_content, url):
 
 
 def test_organisation_list_shows_the_organisations(admin_client, full_content):
-    html = unescape(html_of(admin_client.get("/admin/snippets/exchange/organisation/")))
+    html = unescape(html_of(admin_client.get("/admin/snippets/cities/organisation/")))
     assert "UN Women" in html
     assert "Migrant Women's Collective (MWC)" in html
 
 
 def test_organisation_edit_view_loads(admin_client, full_content):
     pk = full_content.un_women.pk
-    assert admin_client.get(f"/admin/snippets/exchange/organisation/edit/{pk}/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/cities/organisation/edit/{pk}/").status_code == 200
 
 
 def test_anonymous_visitors_are_sent_to_the_admin_login(client, full_content):

@@ -107,7 +107,7 @@ def test_every_vocabulary_is_registered():
 @pytest.mark.django_db
 def test_term_slug_cannot_be_changed_in_the_admin(admin_client):
     theme = Theme.objects.get(slug="safety-and-violence")
-    url = f"/admin/snippets/exchange/theme/edit/{theme.pk}/"
+    url = f"/admin/snippets/taxonomy/theme/edit/{theme.pk}/"
 
     form_page = admin_client.get(url)
     assert form_page.status_code == 200
@@ -132,7 +132,7 @@ def test_term_slug_cannot_be_changed_in_the_admin(admin_client):
 @pytest.mark.django_db
 def test_new_term_gets_the_slug_the_editor_types(admin_client):
     response = admin_client.post(
-        "/admin/snippets/exchange/targetgroup/add/",
+        "/admin/snippets/taxonomy/targetgroup/add/",
         {"slug": "older-women", "name": "Older women", "description": "", "sort_order": 20},
     )
     assert response.status_code == 302

@@ -480,7 +480,7 @@ def resource_form(**overrides) -> dict:
 
 
 def add_resource(admin_client, library, data):
-    return admin_client.post(f"/admin/pages/add/exchange/resourcepage/{library.index.pk}/", data)
+    return admin_client.post(f"/admin/pages/add/resources/resourcepage/{library.index.pk}/", data)
 
 
 def test_coordinator_publishes_a_resource_from_the_admin(admin_client, client, library):

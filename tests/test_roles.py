@@ -205,8 +205,8 @@ def test_submission_models_are_granted_once_installed(roles):
 def test_coordinators_hold_snippets_images_and_documents(roles):
     coordinators = Group.objects.get(name=COORDINATORS)
     rights = granted(coordinators)
-    assert {"exchange.delete_organisation", "exchange.change_theme"} <= rights
-    assert "exchange.delete_theme" not in rights  # vocabulary slugs are contracts
+    assert {"cities.delete_organisation", "taxonomy.change_theme"} <= rights
+    assert "taxonomy.delete_theme" not in rights  # vocabulary slugs are contracts
     collection_rights = set(
         GroupCollectionPermission.objects.filter(group=coordinators).values_list(
             "permission__codename", flat=True
@@ -249,7 +249,7 @@ def test_city_editor_adds_pages_only_under_own_city(client, roles):
         == 403
     )
     assert (
-        client.get(f"/admin/pages/add/exchange/dialoguepage/{roles.dialogues.pk}/").status_code
+        client.get(f"/admin/pages/add/dialogues/dialoguepage/{roles.dialogues.pk}/").status_code
         == 403
     )
 
@@ -344,7 +344,7 @@ def test_coordinator_edits_publishes_and_deletes_anywhere(client, roles):
     assert turin_practice.live and turin_practice.title == "Renewed"
     assert client.post(f"/admin/pages/{turin_practice.pk}/delete/").status_code == 302
     assert not PracticePage.objects.filter(pk=turin_practice.pk).exists()
-    for url in ("/admin/snippets/exchange/organisation/", "/admin/images/", "/admin/documents/"):
+    for url in ("/admin/snippets/cities/organisation/", "/admin/images/", "/admin/documents/"):
         assert client.get(url).status_code == 200
 
 
