@@ -63,9 +63,10 @@ serve-prod: install  ## collect static files, serve with gunicorn on 127.0.0.1:$
 	$(MANAGE) collectstatic --noinput
 	$(BIN)/gunicorn exchange.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
-lint: install  ## ruff: lint and formatting check
+lint: install  ## ruff, and import-linter: the apps depend one way (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install  ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .

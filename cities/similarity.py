@@ -13,7 +13,6 @@ the whole ranking costs a fixed number of queries however many cities and practi
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -22,7 +21,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from exchange.provided import provided
 from taxonomy.choices import Mandate
+from taxonomy.models import BarrierCategory, Region, Theme, localized_name
+
+from .models import CityProfilePage
 
 # How much each shared trait weighs. Region, size and mandate say most about whether a
 # city's approach can travel; each shared theme or barrier category adds a little.
@@ -180,8 +183,6 @@ def compare(profile: Profile, other: Profile, labels: _Labels) -> tuple[float, l
 
 
 def _labels() -> _Labels:
-    from taxonomy.models import BarrierCategory, Region, Theme, localized_name
-
     def labels(model) -> dict[str, str]:
         return {row["slug"]: localized_name(row) for row in model.objects.values()}
 
@@ -189,32 +190,10 @@ def _labels() -> _Labels:
 
 
 def _public_profiles() -> list[tuple[int, Profile]]:
-    """(page id, profile) of every public city (those with a search document), by name.
-
-    Kept with the facet index version: a city's profile is its published fields and the
-    themes and barriers of its public content, so it changes only when documents do, and a
-    city page then ranks 2,000 cities without reading them.
-    """
-    from search import facet_index
-
-    index = facet_index.current()
-    return index.memo("cities.similarity.profiles", lambda: _read_profiles(index))
-
-
-def _read_profiles(index) -> list[tuple[int, Profile]]:
-    from search.facet_index import positions
-    from search.facets import DocumentType
-
-    from .models import CityProfilePage
-
-    city_docs = index.postings.get("type", {}).get(DocumentType.CITY, 0)
-    facets: dict[int, dict[str, set[str]]] = defaultdict(dict)
-    for facet in ("theme", "barrier"):
-        for city_id, values in index.values_by_document(facet, city_docs).items():
-            facets[city_id][facet] = values
-    public = [index.ids[pos] for pos in positions(city_docs)]
-    rows = CityProfilePage.objects.filter(pk__in=public).order_by("title").values(*PROFILE_FIELDS)
-    return [(row["pk"], _profile(row, facets.get(row["pk"]))) for row in rows]
+    """(page id, profile) of every public city, by name: the search index knows which cities
+    are public and the themes and barriers of their content (hook
+    `exchange_public_city_profiles`, search/city_profiles.py)."""
+    return provided("exchange_public_city_profiles", default=[])
 
 
 # The fields a profile reads, so that ranking 2,000 cities does not load 2,000 pages.
@@ -232,7 +211,7 @@ PROFILE_FIELDS = (
 
 def profile_of(city, facets: dict[str, set[str]] | None = None) -> Profile:
     """The profile of a city page; `facets` are its themes and barriers (see _read_profiles)."""
-    return _profile(
+    return profile_from_row(
         {
             "region__slug": city.region.slug if city.region_id else None,
             **{name: getattr(city, name) for name in PROFILE_FIELDS[2:]},
@@ -241,7 +220,7 @@ def profile_of(city, facets: dict[str, set[str]] | None = None) -> Profile:
     )
 
 
-def _profile(row: dict, facets: dict[str, set[str]] | None) -> Profile:
+def profile_from_row(row: dict, facets: dict[str, set[str]] | None) -> Profile:
     facets = facets or {}
     roles = {
         key
@@ -272,8 +251,6 @@ def similar_cities(
     version, the pages of the best, and the labels of regions, themes and barrier
     categories (and, once per version of the documents, the cities' profiles).
     """
-    from .models import CityProfilePage
-
     profiles = _public_profiles()
     if city is not None:
         # The page's own fields (a preview shows unsaved ones); its themes and barriers are

@@ -64,3 +64,18 @@ def dialogue_outcomes_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def dialogue_outcomes_listing_button(page, user, next_url=None):
     yield from _curation_button(page, user, priority=9)
+
+
+# -- What city pages show of dialogues (cities never import dialogues) ---------------------
+
+
+@hooks.register("exchange_city_page_context")
+def city_dialogues(city, request):
+    return {
+        "dialogues": list(
+            DialoguePage.objects.visible()
+            .filter(participating_cities__city=city)
+            .distinct()
+            .order_by("-date")
+        )
+    }

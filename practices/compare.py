@@ -29,8 +29,20 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cities.models import CityProfilePage, GovernanceBody
+from exchange.pagetools import attach_parents
+from exchange.provided import provided
 from exchange.rich_text import public_rich_text
-from search.text import unaccent
+from exchange.text import unaccent
+
+from .models import (
+    BarrierPage,
+    OpportunityPage,
+    PracticeBarrier,
+    PracticeOpportunity,
+    PracticePage,
+    PracticePartner,
+)
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
@@ -101,6 +113,17 @@ def _valid_key(kind: str, key: str) -> bool:
 
 
 # Cells, rows and the comparison ----------------------------------------------------------
+
+
+@dataclass
+class CityFacetTerms:
+    """What the search index knows of the compared cities (empty without search)."""
+
+    practice_counts: dict[int, int] = field(default_factory=dict)
+    # {city id: {slug: (order, label)}}
+    themes: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    barriers: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    opportunities: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -309,11 +332,6 @@ def _check(kind: str, keys: list[str]) -> list[CompareError]:
 
 def _find(kind: str, keys: list[str]) -> dict[str, object]:
     """The public pages for `keys`, by key; a malformed slug simply matches nothing."""
-    from cities.models import CityProfilePage
-    from exchange.pagetools import attach_parents
-
-    from .models import PracticePage, PracticePartner
-
     if kind == "city":
         slugs = [k for k in keys if SLUG.match(k)]
         found = CityProfilePage.objects.visible().filter(slug__in=slugs).select_related("region")
@@ -333,8 +351,6 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
 
 
 def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
-    from cities.models import CityProfilePage
-
     options = CityProfilePage.objects.visible().exclude(slug__in=list(chosen))
     # Sorted as readers expect (São Paulo before Sousse), not by code point as databases do.
     return sorted(options.values_list("slug", "title"), key=lambda option: unaccent(option[1]))
@@ -354,35 +370,12 @@ def _terms(terms: Iterable) -> Cell:
 
 
 def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
-    from cities.models import GovernanceBody
-    from search import facet_index
-    from search.facets import FACETS
-
     ids = [c.id for c in cities]
-    # Counts and terms come from the search documents' facet bitsets: they hold only public
-    # content, and reading them costs the same for a city with five practices or 12,000.
-    index = facet_index.current()
-    postings = index.postings
-    city_bits = {c.id: postings.get("city", {}).get(c.slug, 0) for c in cities}
-
-    def of_type(kind: str) -> int:
-        return postings.get("type", {}).get(kind, 0)
-
-    def terms_by_city(facet: str, kind: str) -> dict[int, dict[str, tuple[int, str]]]:
-        labels = FACETS[facet].labels(None)
-        order = {slug: i for i, slug in enumerate(labels)}
-        found: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
-        for slug, bits in postings.get(facet, {}).items():
-            bits &= of_type(kind)
-            for city_id, city in city_bits.items():
-                if bits & city and slug in labels:
-                    found[city_id][slug] = (order[slug], labels[slug])
-        return found
-
-    practice_counts = {c.id: (city_bits[c.id] & of_type("practice")).bit_count() for c in cities}
-    themes = terms_by_city("theme", "practice")
-    barriers = terms_by_city("barrier", "barrier")
-    opportunities = terms_by_city("opportunity", "opportunity")
+    # What the search index knows of each city's public content (hook
+    # `exchange_city_facet_terms`, search/city_profiles.py).
+    terms = provided("exchange_city_facet_terms", cities, default=None) or CityFacetTerms()
+    practice_counts, themes = terms.practice_counts, terms.themes
+    barriers, opportunities = terms.barriers, terms.opportunities
     bodies: dict[int, list] = defaultdict(list)
     for body in GovernanceBody.objects.filter(page_id__in=ids).order_by("sort_order", "id"):
         bodies[body.page_id].append(body)
@@ -427,7 +420,7 @@ def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
     def row(label: str, value) -> Row:
         return Row(str(label), [value(c) for c in cities])
 
-    count = {c.id: practice_counts[c.id] for c in cities}
+    count = {c.id: practice_counts.get(c.id, 0) for c in cities}
     return [
         row(_("Country"), lambda c: Cell(text=str(c.country.name))),
         row(_("Region"), lambda c: Cell(text=c.region.label)),
@@ -447,17 +440,15 @@ def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
             _("Governance bodies"),
             lambda c: Cell(items=[(body_label(b), "") for b in bodies[c.id]]),
         ),
-        row(_("Challenges its practices address"), lambda c: sorted_names(themes[c.id])),
-        row(_("Barriers reported"), lambda c: sorted_names(barriers[c.id])),
-        row(_("Opportunities reported"), lambda c: sorted_names(opportunities[c.id])),
+        row(_("Challenges its practices address"), lambda c: sorted_names(themes.get(c.id, {}))),
+        row(_("Barriers reported"), lambda c: sorted_names(barriers.get(c.id, {}))),
+        row(_("Opportunities reported"), lambda c: sorted_names(opportunities.get(c.id, {}))),
         row(_("Public practices"), lambda c: Cell(text=str(count[c.id]))),
         row(_("Focal point"), focal_point),
     ]
 
 
 def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
-    from .models import BarrierPage, OpportunityPage, PracticeBarrier, PracticeOpportunity
-
     ids = [p.id for p in practices]
 
     def linked(link_model, fk: str, model) -> dict[int, list[tuple[str, str]]]:

@@ -2,15 +2,76 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from cities.models import CityProfilePage
+from exchange.forms import PageNumberForm
 from exchange.pagetools import attach_parents, linked_pages, parent_path
+from exchange.provided import provided
 
 # practices.models imports this module for its pages' context; the models are read from the
 # module object at call time, so either module may be imported first.
 from . import models
-from .similarity import similar_practices
+
+# A city can hold thousands of practices: its page lists them a page at a time and links to
+# the search for filtering.
+PRACTICES_PER_PAGE = 20
+
+
+def city_practice_counts(index, cities: list) -> dict[str, int]:
+    """{city path: number of public practices} for `cities` below the city `index`, in one
+    aggregate query: a practice's parent path is its own path minus the last step."""
+    city_path_len = len(index.path) + index.steplen
+    return dict(
+        models.PracticePage.objects.visible()
+        .filter(path__startswith=index.path, depth=index.depth + 2)
+        .annotate(city_path=Substr("path", 1, city_path_len))
+        .filter(city_path__in=[c.path for c in cities])
+        .order_by()  # the page manager orders by path, which would split the groups
+        .values_list("city_path")
+        .annotate(n=Count("id"))
+    )
+
+
+def city_sections(city, request) -> dict:
+    """What a city page lists of practices' content: its practices, a page at a time, and
+    the barriers and opportunities it reported or that live below it."""
+
+    def records(model):
+        return list(
+            model.objects.visible()
+            .filter(
+                Q(path__startswith=city.path, depth=city.depth + 1)
+                | Q(reporting_cities__city=city)
+            )
+            .distinct()
+            .select_related("category")
+            .order_by("category__sort_order", "title")
+        )
+
+    # The city is being served, so its own ancestors are settled: checking them again for
+    # each of a big city's 10,000 practices (what visible() does) took half a second.
+    practices = (
+        models.PracticePage.objects.child_of(city)
+        .live()
+        .public()
+        .select_related("action_type")
+        .prefetch_related("themes")
+        .order_by("title")
+    )
+    page_form = PageNumberForm(request.GET)
+    page_number = (page_form.cleaned_data["page"] or 1) if page_form.is_valid() else 1
+    practices_page = Paginator(practices, PRACTICES_PER_PAGE).get_page(page_number)
+    return {
+        "page_form": page_form,
+        "practices_page": practices_page,
+        "practices": list(practices_page.object_list),
+        "barriers": records(models.BarrierPage),
+        "opportunities": records(models.OpportunityPage),
+    }
 
 
 def parent_city(page: Page):
@@ -41,7 +102,9 @@ def practice_context(practice) -> dict:
         "target_groups": list(practice.target_groups.all()),
         "sdg_targets": list(practice.sdg_targets.all()),
         "tags": tags,
-        "similar_practices": similar_practices(practice, themes, tags),
+        "similar_practices": provided(
+            "exchange_similar_practices", practice, themes, tags, default=[]
+        ),
         "barriers": linked_pages(
             practice.barrier_links, "barrier", models.BarrierPage, "category"
         ),

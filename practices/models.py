@@ -20,8 +20,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cities.api_fields import CityField
 from cities.models import YEAR_VALIDATORS
-from exchange.api_fields import CityField, LicenceField, PartnersField, TermField, TermsField
+from exchange.api_fields import LicenceField, PartnersField, TermField, TermsField
 from exchange.licences import LicenceMixin
 from exchange.localization import TranslatedPage
 from exchange.pagetools import ExchangePageManager

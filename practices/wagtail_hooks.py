@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import freshness
+from . import freshness, listings
 from .admin_views import ContributionsGroup
 
 
@@ -45,3 +45,16 @@ def register_stale_practices_menu_item():
 def add_stale_practices_panel(request, panels):
     if freshness.can_see_report(request.user):
         panels.append(freshness.StalePracticesPanel(request))
+
+
+# -- What city pages show of practices' content (cities never import practices) -----------
+
+
+@hooks.register("exchange_city_practice_counts")
+def city_practice_counts(index, cities):
+    return listings.city_practice_counts(index, cities)
+
+
+@hooks.register("exchange_city_page_context")
+def city_page_sections(city, request):
+    return listings.city_sections(city, request)

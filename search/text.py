@@ -11,7 +11,6 @@ engines' hits the same.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -20,6 +19,8 @@ from pathlib import Path
 import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from exchange.text import unaccent
 
 # Content languages with a stemmer. The keys are the codes stored on search documents.
 LANGUAGES: dict[str, str] = {
@@ -36,22 +37,6 @@ MAX_QUERY_LENGTH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _STOPWORDS_DIR = Path(__file__).parent / "stopwords"
-
-
-def unaccent(text: str) -> str:
-    """Lower case without diacritics: "São Paulo" -> "sao paulo"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if decomposed.isascii():
-        return decomposed
-    return decomposed.translate(_combining_marks())
-
-
-@cache
-def _combining_marks() -> dict[int, None]:
-    # A table for str.translate, built once: a character at a time in Python costs ~2 µs,
-    # and similar practices analyse 50 texts per page view. Every combining mark Unicode
-    # has lies in the first two planes.
-    return {cp: None for cp in range(0x20000) if unicodedata.combining(chr(cp))}
 
 
 def words(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cities import listings
+from practices import listings
 
 from .factories import CityProfilePageFactory, PracticePageFactory
 from .helpers import count_queries, visible_text

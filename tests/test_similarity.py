@@ -311,7 +311,7 @@ def test_a_practice_page_lists_the_barriers_it_addresses(client, c):
 
 
 def test_similar_practices_rank_by_tags_themes_and_text(client, c):
-    from practices.similarity import similar_practices
+    from search.similar_practices import similar_practices
 
     found = similar_practices(c.desk, list(c.desk.themes.all()), list(c.desk.tags.all()))
     assert [s.practice.title for s in found] == ["Shelter for domestic workers", "Rights clinic"]

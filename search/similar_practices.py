@@ -1,4 +1,5 @@
-"""Similar practices: other public practices ranked by shared tags, themes and wording.
+"""Similar practices (shown on a practice page, hook `exchange_similar_practices`): other
+public practices ranked by shared tags, themes and wording.
 
 Candidates are the public practices that share at least one theme or tag with the
 practice, read from the facet bitsets of the search documents (which hold public content
@@ -23,7 +24,14 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from cities.models import CityProfilePage
 from exchange.pagetools import attach_parents
+from practices.models import PracticePage
+
+from . import facet_index
+from .facets import DocumentType
+from .models import SearchDocument
+from .text import DEFAULT_LANGUAGE, analyse
 
 WEIGHTS = {"tag": 2.0, "theme": 1.0, "text": 4.0}
 CANDIDATES = 50  # practices compared by text, the ones sharing most tags and themes
@@ -70,14 +78,6 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
     `themes` and `tags` are the practice's own (already loaded for its page). Four queries
     at most: the index version, the candidates' texts, the pages and their cities.
     """
-    from cities.models import CityProfilePage
-    from search import facet_index
-    from search.facets import DocumentType
-    from search.models import SearchDocument
-    from search.text import DEFAULT_LANGUAGE, analyse
-
-    from .models import PracticePage
-
     theme_names = {t.slug: t.name for t in themes}
     tag_names = {t.slug: t.name for t in tags}
     if not theme_names and not tag_names:
