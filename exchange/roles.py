@@ -31,6 +31,8 @@ from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from wagtail.models import PagePermissionTester
 
+from taxonomy.models import VOCABULARIES
+
 COORDINATORS = "Network coordinators"
 MODERATORS = "Moderators"
 CITY_EDITORS_PREFIX = "City editors: "
@@ -56,15 +58,8 @@ COORDINATOR_PAGE_PERMISSIONS = (
 # (app label, model, actions); models that are not installed are skipped, so that the
 # roles work whichever order the apps holding them arrive in.
 ACCESS_ADMIN = ("wagtailadmin", "admin", ("access",))
-VOCABULARY_MODELS = (
-    "theme",
-    "barriercategory",
-    "opportunitycategory",
-    "targetgroup",
-    "actiontype",
-    "sdgtarget",
-    "region",
-)
+# Every vocabulary, from its one list: a new one is granted to coordinators without an edit.
+VOCABULARY_MODELS = tuple(model._meta.model_name for model in VOCABULARIES)
 # wagtail-localize's "Can submit translations": editors translate their city's pages (their
 # page permissions cover the translations of their city, see `sync_city`).
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", ("submit",))

@@ -14,7 +14,7 @@ from .i18n import set_language
 from .sitemaps import PublicSitemap, robots_txt
 from .views import healthz
 
-# Machine URLs: one each, never prefixed with a language (DESIGN.md, URL contracts).
+# Machine URLs: one each, never prefixed with a language (docs/architecture.md, URL contracts).
 open_data_urlpatterns = [
     path("api/v2/", api_router.urls),
     path("practices/feed.atom", NewPracticesFeed(), name="practices_feed"),

@@ -1,4 +1,4 @@
-"""The facets of DESIGN.md: their names (URL parameters), labels and valid values."""
+"""The search facets: their names (URL parameters), labels and valid values."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ class Facet:
     open: bool = False
     # Facets whose values are few and meaningful in their own order keep that order.
     ordered: bool = False
+    # What a value looks like, for the API's description (OpenAPI) of the parameter.
+    hint: str = "one of the listed values"
+    # Values fixed in code (choices), listed as an enum in the API's description; the
+    # others (vocabularies, cities, countries, tags) are checked against the database.
+    fixed: tuple[str, ...] = ()
 
 
 def _choices(choices: type[TextChoices]) -> Callable[[Iterable[str] | None], dict[str, str]]:
@@ -42,6 +47,11 @@ def _choices(choices: type[TextChoices]) -> Callable[[Iterable[str] | None], dic
         return known if values is None else {v: known[v] for v in values if v in known}
 
     return labels
+
+
+def _closed(name: str, label: str, choices: type[TextChoices]) -> Facet:
+    """A facet of values fixed in code, shown in their own order."""
+    return Facet(name, label, _choices(choices), ordered=True, fixed=tuple(choices.values))
 
 
 def _vocabulary(model_path: str) -> Callable[[Iterable[str] | None], dict[str, str]]:
@@ -96,20 +106,67 @@ def _stored_labels(facet: str) -> dict[str, str]:
 FACETS: dict[str, Facet] = {
     facet.name: facet
     for facet in [
-        Facet("type", _("Type"), _choices(DocumentType), ordered=True),
-        Facet("theme", _("Challenge"), _vocabulary("taxonomy.Theme")),
-        Facet("barrier", _("Barrier"), _vocabulary("taxonomy.BarrierCategory")),
-        Facet("opportunity", _("Opportunity"), _vocabulary("taxonomy.OpportunityCategory")),
-        Facet("city", _("City"), _document_titles("city"), open=True),
-        Facet("country", _("Country"), _countries),
-        Facet("region", _("Region"), _vocabulary("taxonomy.Region")),
-        Facet("target_group", _("Target group"), _vocabulary("taxonomy.TargetGroup")),
-        Facet("action_type", _("Type of action"), _vocabulary("taxonomy.ActionType")),
-        Facet("mandate", _("Mandate"), _choices(Mandate), ordered=True),
-        Facet("status", _("Status"), _choices(PracticeStatus), ordered=True),
-        Facet("evidence", _("Evidence"), _choices(Evidence), ordered=True),
-        Facet("sdg", _("SDG target"), _vocabulary("taxonomy.SDGTarget")),
-        Facet("tag", _("Tag"), _document_titles("tag"), open=True),
+        _closed("type", _("Type"), DocumentType),
+        Facet(
+            "theme",
+            _("Challenge"),
+            _vocabulary("taxonomy.Theme"),
+            hint="slug of a challenge theme, e.g. safety-and-violence",
+        ),
+        Facet(
+            "barrier",
+            _("Barrier"),
+            _vocabulary("taxonomy.BarrierCategory"),
+            hint="slug of a barrier category",
+        ),
+        Facet(
+            "opportunity",
+            _("Opportunity"),
+            _vocabulary("taxonomy.OpportunityCategory"),
+            hint="slug of an opportunity category",
+        ),
+        Facet(
+            "city",
+            _("City"),
+            _document_titles("city"),
+            open=True,
+            hint="slug of a city with public content, e.g. sousse",
+        ),
+        Facet("country", _("Country"), _countries, hint="ISO 3166-1 alpha-2 code, e.g. TN"),
+        Facet(
+            "region",
+            _("Region"),
+            _vocabulary("taxonomy.Region"),
+            hint="slug of a world region, e.g. mena",
+        ),
+        Facet(
+            "target_group",
+            _("Target group"),
+            _vocabulary("taxonomy.TargetGroup"),
+            hint="slug of a target group",
+        ),
+        Facet(
+            "action_type",
+            _("Type of action"),
+            _vocabulary("taxonomy.ActionType"),
+            hint="slug of a type of action",
+        ),
+        _closed("mandate", _("Mandate"), Mandate),
+        _closed("status", _("Status"), PracticeStatus),
+        _closed("evidence", _("Evidence"), Evidence),
+        Facet(
+            "sdg",
+            _("SDG target"),
+            _vocabulary("taxonomy.SDGTarget"),
+            hint="slug of an SDG target, e.g. sdg-5-2",
+        ),
+        Facet(
+            "tag",
+            _("Tag"),
+            _document_titles("tag"),
+            open=True,
+            hint="slug of a free tag carried by public content",
+        ),
     ]
 }
 FACET_NAMES: tuple[str, ...] = tuple(FACETS)

@@ -14,44 +14,23 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from exchange.licences import Licence
-from taxonomy.choices import Evidence, Mandate, PracticeStatus
+from taxonomy.choices import PracticeStatus
 
 from .facets import FACET_NAMES, FACETS, DocumentType
 from .query import MAX_PAGE, MAX_PER_PAGE, MAX_VALUES_PER_FACET, SORTS, YEAR_MAX, YEAR_MIN
 from .text import MAX_QUERY_LENGTH
 
-# Facets whose values are a closed list fixed in code; the others (vocabularies, cities,
-# countries, tags) are checked against the database and answered 400 when unknown.
-CLOSED_FACETS = {
-    "type": DocumentType.values,
-    "mandate": Mandate.values,
-    "status": PracticeStatus.values,
-    "evidence": Evidence.values,
-}
-FACET_HINTS = {
-    "theme": "slug of a challenge theme, e.g. safety-and-violence",
-    "barrier": "slug of a barrier category",
-    "opportunity": "slug of an opportunity category",
-    "city": "slug of a city with public content, e.g. sousse",
-    "country": "ISO 3166-1 alpha-2 code, e.g. TN",
-    "region": "slug of a world region, e.g. mena",
-    "target_group": "slug of a target group",
-    "action_type": "slug of a type of action",
-    "sdg": "slug of an SDG target, e.g. sdg-5-2",
-    "tag": "slug of a free tag carried by public content",
-}
-
 
 def _facet_parameter(name: str) -> dict[str, Any]:
     item: dict[str, Any] = {"type": "string", "maxLength": 100}
-    if name in CLOSED_FACETS:
-        item = {"type": "string", "enum": list(CLOSED_FACETS[name])}
+    if FACETS[name].fixed:
+        item = {"type": "string", "enum": list(FACETS[name].fixed)}
     return {
         "name": name,
         "in": "query",
         "required": False,
         "description": (
-            f"{FACETS[name].label} filter ({FACET_HINTS.get(name, 'one of the listed values')})."
+            f"{FACETS[name].label} filter ({FACETS[name].hint})."
             " Repeat the parameter for several values: OR within a facet, AND across facets."
         ),
         "style": "form",

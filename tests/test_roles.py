@@ -28,6 +28,7 @@ from exchange.roles import (
     users_editing_city,
 )
 from practices.models import PracticePage
+from taxonomy.models import VOCABULARIES, SDGTarget
 
 from .factories import CityProfilePageFactory, PracticePageFactory
 
@@ -381,3 +382,17 @@ def test_no_demo_accounts_outside_development(full_content, settings, django_use
         username__in=["sousse-editor", "coordinator", "moderator"]
     ).exists()
     assert Group.objects.filter(name=COORDINATORS).exists()  # the roles were synced
+
+
+@pytest.mark.parametrize("model", VOCABULARIES, ids=lambda model: model._meta.model_name)
+def test_coordinators_edit_every_vocabulary_but_delete_none(client, roles, model):
+    client.force_login(roles.coordinator)
+    term = model.objects.order_by("pk").first() or model.objects.create(
+        slug="a-term", name="A term", **({"code": "0.0"} if model is SDGTarget else {})
+    )
+    base = f"/admin/snippets/taxonomy/{model._meta.model_name}/"
+    assert client.get(base).status_code == 200
+    assert client.get(f"{base}add/").status_code == 200
+    assert client.get(f"{base}edit/{term.pk}/").status_code == 200
+    assert client.get(f"{base}delete/{term.pk}/").status_code in (302, 403)
+    assert model.objects.filter(pk=term.pk).exists()

@@ -1,10 +1,10 @@
 """The demo content, as plain data.
 
-Everything here comes from the facts in DOMAIN.md (the 2020 city-to-city dialogue on migrant
+Everything here comes from the facts of the record (the 2020 city-to-city dialogue on migrant
 women in cities), written in the project's own words. The sources are copyrighted, so no
 sentence is copied from them. Rules followed throughout:
 
-- Facts only: a field DOMAIN.md gives no fact for stays empty (or is left out here).
+- Facts only: a field the record gives no fact for stays empty (or is left out here).
   No populations, dates, figures or e-mail addresses are made up.
 - City coordinates are approximate city-centre positions (two decimals), which are public
   geographic facts needed for the map.
@@ -230,7 +230,7 @@ ORGANISATIONS = [
         "kind": "migrant-womens-association",
         "description": "A collective led by migrant and refugee women in Europe.",
     },
-    # DOMAIN.md calls World Enabled a disability-inclusion consultancy. It works as an
+    # The record calls World Enabled a disability-inclusion consultancy. It works as an
     # advocacy organisation rather than a firm, so civil society fits better than private
     # sector; an editor can change the kind if that is wrong.
     {
@@ -302,7 +302,7 @@ ORGANISATIONS = [
 
 # -- Cities (CityProfilePage under /cities/) -----------------------------------------------
 
-# Cities about which DOMAIN.md says nothing beyond their taking part: one neutral sentence.
+# Cities about which the record says nothing beyond their taking part: one neutral sentence.
 PARTICIPANT_SUMMARY = (
     "{name} took part in the online city-to-city dialogue on migrant women in cities in "
     "September 2020."
@@ -335,7 +335,7 @@ _PARTICIPANTS = [
     ("tunis", "Tunis", "TN", "mena", "36.81", "10.18"),
 ]
 
-# What DOMAIN.md tells about the three presenting cities; merged over the defaults below.
+# What the record tells about the three presenting cities; merged over the defaults below.
 _CITY_DETAILS: dict[str, dict] = {
     "gipuzkoa": {"government_kind": "province"},
     "sousse": {
@@ -377,7 +377,7 @@ _CITY_DETAILS: dict[str, dict] = {
             "vocational training."
         ),
         "is_destination": True,
-        # DOMAIN.md: migrant women are half of the migrant population.
+        # The record: migrant women are half of the migrant population.
         "women_share_of_migrants": "50",
         "women_share_source": "The City of Turin's presentation at the September 2020 dialogue",
         "migration_context": (
@@ -487,7 +487,7 @@ DIALOGUE = {
         "</ul>"
     ),
     "organisers": ["icmpd", "uclg", "un-habitat", "uclg-csipdhr"],
-    # Everyone DOMAIN.md lists as present. The funders (EU, SDC) are not known to have
+    # Everyone the record lists as present. The funders (EU, SDC) are not known to have
     # attended, and MC2CM is the framework the organisers worked in, so they are left out.
     "participating_organisations": [
         "un-women",
@@ -599,7 +599,7 @@ DIALOGUE = {
 
 # -- Network-level findings (BarrierPage / OpportunityPage under the dialogue) -------------
 # One record per category, from the matching breakout session. They are not linked to
-# reporting cities: the groups mixed cities and organisations, and DOMAIN.md does not say
+# reporting cities: the groups mixed cities and organisations, and the record does not say
 # which city raised what.
 
 NETWORK_BARRIERS = [
@@ -708,7 +708,7 @@ NETWORK_OPPORTUNITIES = [
 ]
 
 # -- Recommendations (RecommendationPage under the dialogue) ------------------------------
-# The six ways forward the closing session drew together. DOMAIN.md names the directions,
+# The six ways forward the closing session drew together. the record names the directions,
 # not whom each one addresses, so the audience stays empty ("not stated").
 
 NETWORK_RECOMMENDATIONS = [

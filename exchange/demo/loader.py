@@ -508,7 +508,7 @@ class _DemoLoader:
             PracticeOpportunity(opportunity=record)
             for record in self.linked_records(data.get("opportunities", []), OpportunityPage)
         )
-        # DOMAIN.md names no partner organisation for any of the three cities' practices.
+        # The record names no partner organisation for any of the three cities' practices.
         return practice
 
     # -- Helpers ----------------------------------------------------------------------------

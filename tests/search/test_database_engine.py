@@ -428,8 +428,8 @@ def test_json_shape(search_corpus):
             "themes": [RIGHTS, SAFETY],  # by label: "Rights..." before "Safety..."
             "status": "active",
             "year": 2021,
-            "language": "en",  # the language shown (issue 7: an addition to DESIGN.md)
-            "licence": {  # issue 8: an addition to DESIGN.md
+            "language": "en",  # the language shown (beyond the first JSON shape: translations)
+            "licence": {  # beyond the first JSON shape: licences
                 "code": "cc-by-4.0",
                 "name": "CC BY 4.0",
                 "url": "https://creativecommons.org/licenses/by/4.0/",
