@@ -18,6 +18,7 @@ from django.utils.translation import (
 from django.utils.translation import gettext_lazy as _
 
 from exchange.licences import licence_info
+from taxonomy import languages
 from taxonomy.languages import text_direction
 
 from .engines import EngineUnavailable, RawResults, database_engine, get_engine
@@ -30,14 +31,7 @@ logger = logging.getLogger(__name__)
 FACETS_SHOWN_IN_CARDS = ("theme",)
 # The badge on a hit shown in another language than the visitor's: whole phrases, so each
 # language can say them its own way ("En anglais", "بالإنكليزية").
-IN_LANGUAGE = {
-    "en": _("In English"),
-    "fr": _("In French"),
-    "es": _("In Spanish"),
-    "ar": _("In Arabic"),
-    "pt": _("In Portuguese"),
-    "it": _("In Italian"),
-}
+IN_LANGUAGE = {language.code: language.in_language for language in languages.LANGUAGES}
 
 
 @dataclass

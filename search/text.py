@@ -21,17 +21,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from exchange.text import unaccent
+from taxonomy import languages
 
 # Content languages with a stemmer. The keys are the codes stored on search documents.
-LANGUAGES: dict[str, str] = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "pt": "portuguese",
-    "it": "italian",
-    "ar": "arabic",
-}
-DEFAULT_LANGUAGE = "en"
+LANGUAGES: dict[str, str] = {language.code: language.stemmer for language in languages.LANGUAGES}
+DEFAULT_LANGUAGE = languages.DEFAULT
 MAX_QUERY_LENGTH = 200
 
 _WORD = re.compile(r"\w+", re.UNICODE)

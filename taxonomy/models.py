@@ -17,9 +17,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .forms import TermForm
-
-# The interface languages other than English, each with a name and a description field.
-TRANSLATED_LANGUAGES = ("fr", "es", "ar", "pt")
+from .languages import TRANSLATED_LANGUAGES
 
 
 def name_field(language: str) -> str:

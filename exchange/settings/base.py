@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy import languages
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -143,13 +145,12 @@ LANGUAGE_CODE = "en"
 # Italian is a language of resources (below), not of the interface: no catalogue yet.
 # The names are translated by Django's own catalogues, which name every language in every
 # language: the alias keeps makemessages from copying them into ours for translating again.
+# The list itself is taxonomy/languages.py, the one table of the project's languages.
 language_name = _
 LANGUAGES = [
-    ("en", language_name("English")),
-    ("fr", language_name("French")),
-    ("es", language_name("Spanish")),
-    ("ar", language_name("Arabic")),
-    ("pt", language_name("Portuguese")),
+    (language.code, language_name(language.name))
+    for language in languages.LANGUAGES
+    if language.interface
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

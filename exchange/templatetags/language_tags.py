@@ -16,19 +16,15 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page
 
+from taxonomy import languages
+
 from ..i18n import url_in_language
 
 register = template.Library()
 
 # Each language named in itself: a visitor who cannot read the current interface still
 # recognises her own. Never translated.
-NAMES_IN_THEMSELVES = {
-    "en": "English",
-    "fr": "Français",
-    "es": "Español",
-    "ar": "العربية",
-    "pt": "Português",
-}
+NAMES_IN_THEMSELVES = {language.code: language.own_name for language in languages.LANGUAGES}
 
 _CACHE = "_exchange_languages"
 
