@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from exchange.forms import PageNumberForm
+from taxonomy.choices import Mandate
+
+from .similarity import CONTEXT_ROLES, Profile
 
 
 class CityFilterForm(PageNumberForm):
@@ -59,10 +62,6 @@ class DescribeCityForm(forms.Form):
     )
 
     def __init__(self, *args, regions=(), themes=(), barriers=(), **kwargs):
-        from taxonomy.choices import Mandate
-
-        from .similarity import CONTEXT_ROLES
-
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [("", _("Not given"))] + [
             (r.slug, r.name) for r in regions
@@ -74,8 +73,6 @@ class DescribeCityForm(forms.Form):
 
     def profile(self):
         """The profile described (call after is_valid())."""
-        from .similarity import Profile
-
         data = self.cleaned_data
         return Profile(
             region=data["region"] or None,

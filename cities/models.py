@@ -30,6 +30,9 @@ from exchange.pagetools import (
 from exchange.panels import RICH_TEXT_FEATURES, tabs
 from taxonomy.choices import GovernmentKind, Mandate, OrganisationKind
 
+# The pages' context and sub-pages; these modules read this one's models at call time.
+from . import listings, similarity, views
+
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 # Sub-pages of the city index and of each city (RoutablePageMixin routes win over child
@@ -117,18 +120,14 @@ class CityIndexPage(
         verbose_name = _("city index")
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import city_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_index_context(self.original, request))
+        context.update(listings.city_index_context(self.original, request))
         return context
 
     @subpage_path(f"{LIKE_MINE_SLUG}/", name="like_mine")
     def like_mine(self, request):
         """ "Describe your city" and the cities like it; nothing is stored."""
-        from .views import describe_city
-
-        return describe_city(request, self)
+        return views.describe_city(request, self)
 
 
 class CityProfilePage(
@@ -386,12 +385,11 @@ class CityProfilePage(
         return [str(label) for flag, label in roles if flag]
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import city_profile_context
-        from .similarity import SECTION_LIMIT, similar_cities
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_profile_context(self.original, request))
-        context["similar_cities"] = similar_cities(city=self.original, limit=SECTION_LIMIT)
+        context.update(listings.city_profile_context(self.original, request))
+        context["similar_cities"] = similarity.similar_cities(
+            city=self.original, limit=similarity.SECTION_LIMIT
+        )
         context["similar_url"] = self.similar_url(request)
         return context
 
@@ -412,9 +410,7 @@ class CityProfilePage(
     @subpage_path(f"{SIMILAR_SLUG}/", name="similar")
     def similar(self, request):
         """The cities most like this one, with the reasons."""
-        from .views import similar_to_city
-
-        return similar_to_city(request, self)
+        return views.similar_to_city(request, self)
 
 
 class GovernanceBody(Orderable):

@@ -25,7 +25,8 @@ from exchange.provided import provided
 from taxonomy.choices import Mandate
 from taxonomy.models import BarrierCategory, Region, Theme, localized_name
 
-from .models import CityProfilePage
+# cities.models imports this module; its models are read at call time.
+from . import models
 
 # How much each shared trait weighs. Region, size and mandate say most about whether a
 # city's approach can travel; each shared theme or barrier category adds a little.
@@ -270,7 +271,9 @@ def similar_cities(
     best = scored[:limit]
     if not best:
         return []
-    pages = CityProfilePage.objects.select_related("region").in_bulk([pk for *_, pk in best])
+    pages = models.CityProfilePage.objects.select_related("region").in_bulk(
+        [pk for *_, pk in best]
+    )
     labels = _labels()
     matches = []
     for points, other, pk in best:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from exchange.pagetools import parent_path
 from taxonomy.models import BarrierCategory, Region, Theme
 
+# cities.models imports this module; its models are read at call time.
+from . import models
 from .forms import DescribeCityForm
 from .similarity import similar_cities
 
@@ -41,9 +43,7 @@ def similar_to_city(request: HttpRequest, city) -> TemplateResponse:
 
 
 def _like_mine_url(city, request: HttpRequest) -> str:
-    from .models import CityIndexPage
-
-    index = CityIndexPage.objects.visible().filter(path=parent_path(city)).first()
+    index = models.CityIndexPage.objects.visible().filter(path=parent_path(city)).first()
     if index is None:
         return ""
     return (index.get_url(request=request) or "") + index.reverse_subpage("like_mine")

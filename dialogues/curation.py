@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
@@ -31,8 +32,6 @@ class OutcomeKind:
 
     @property
     def model(self) -> type[Page]:
-        from django.apps import apps
-
         return apps.get_model(self.model_path)
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Exchange network")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
+        # Models and what imports them load only once the app registry is ready.
         from cities.models import CityProfilePage
 
         from .roles import on_city_saved

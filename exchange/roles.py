@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from wagtail.models import PagePermissionTester
@@ -111,8 +112,6 @@ def editor_groups_for_city(city) -> QuerySet[Group]:
 
 def users_editing_city(city) -> QuerySet:
     """Active users who edit `city`'s pages: the members of its editors' group."""
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__city_editors__city=city)

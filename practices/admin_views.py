@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
@@ -101,8 +102,6 @@ class ScopedModelViewSet(ModelViewSet):
 
     @cached_property
     def menu_item_class(self):
-        from wagtail.admin.menu import MenuItem
-
         viewset = self
 
         class ScopedMenuItem(MenuItem):

@@ -12,13 +12,13 @@ from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cities.models import CityProfilePage
+
 EDITING_ACTIONS = ["add", "change"]
 
 
 def cities_edited_by(user) -> QuerySet:
     """The city pages whose subtree `user` may add to or edit."""
-    from cities.models import CityProfilePage
-
     if not user.is_active:
         return CityProfilePage.objects.none()
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDITING_ACTIONS)

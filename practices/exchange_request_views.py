@@ -18,9 +18,10 @@ from django_ratelimit.decorators import ratelimit
 from cities.models import CityProfilePage
 from exchange.pagetools import parent_path
 
+# practices.models imports this module; its models are read at call time.
+from . import models
 from .exchange_requests import ExchangeRequest, create_exchange_request
 from .forms import ExchangeRequestForm
-from .models import PracticePage
 from .submission_views import MAX_ID_DIGITS, too_many_requests
 
 
@@ -32,7 +33,9 @@ def login_url_for(path: str) -> str:
     return f"{resolve_url(settings.LOGIN_URL)}?next={quote(path)}"
 
 
-def exchange_request_context(practice: PracticePage, city, request: HttpRequest | None) -> dict:
+def exchange_request_context(
+    practice: models.PracticePage, city, request: HttpRequest | None
+) -> dict:
     """What the practice page needs for its "ask for an exchange" box.
 
     Anonymous visitors cost no query; a signed-in user's earlier requests cost one.
@@ -65,7 +68,7 @@ def exchange_request_context(practice: PracticePage, city, request: HttpRequest 
 def exchange_request(request: HttpRequest, practice_id: int) -> HttpResponse:
     practice = None
     if len(str(practice_id)) <= MAX_ID_DIGITS:
-        practice = PracticePage.objects.visible().filter(pk=practice_id).first()
+        practice = models.PracticePage.objects.visible().filter(pk=practice_id).first()
     if practice is None:
         raise Http404(_("There is no published practice with this number."))
     city = CityProfilePage.objects.visible().filter(path=parent_path(practice)).first()

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from exchange.roles import users_editing_city
+
 logger = logging.getLogger(__name__)
 
 MESSAGE_MAX = 3_000
@@ -90,8 +92,6 @@ def notify_city_editors(exchange_request: ExchangeRequest) -> int:
     The request is stored and listed in the admin whatever happens to the mail, so a mail
     server that refuses is logged, not shown to the requester as a failure.
     """
-    from exchange.roles import users_editing_city
-
     recipients = sorted(
         {
             email

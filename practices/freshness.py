@@ -29,8 +29,10 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from cities.models import CityProfilePage
+from exchange.roles import COORDINATORS
 
-from .models import PracticePage
+# practices.models imports this module; its models are read at call time.
+from . import models
 
 STALE_AFTER_MONTHS = 12
 PANEL_LIMIT = 10
@@ -45,7 +47,7 @@ def stale_cutoff(today: datetime.date | None = None) -> datetime.date:
         return today.replace(year=today.year - STALE_AFTER_MONTHS // 12, day=28)
 
 
-def is_stale(practice: PracticePage, today: datetime.date | None = None) -> bool:
+def is_stale(practice: models.PracticePage, today: datetime.date | None = None) -> bool:
     return practice.last_verified is None or practice.last_verified < stale_cutoff(today)
 
 
@@ -54,10 +56,12 @@ def _parent_path(outer: bool = False):
     return Substr(path, 1, Length(path) - Value(Page.steplen))
 
 
-def stale_practices(user=None, today: datetime.date | None = None) -> QuerySet[PracticePage]:
+def stale_practices(
+    user=None, today: datetime.date | None = None
+) -> QuerySet[models.PracticePage]:
     """Live practices not verified for twelve months (or never), with `city_title` and
     `city_id` annotated; only those `user` may edit when a user is given."""
-    practices = PracticePage.objects.live().filter(
+    practices = models.PracticePage.objects.live().filter(
         Q(last_verified__isnull=True) | Q(last_verified__lt=stale_cutoff(today))
     )
     if user is not None:
@@ -96,8 +100,6 @@ def can_see_report(user) -> bool:
 
 def sees_all_cities(user) -> bool:
     """Coordinators (and superusers) look after the whole network."""
-    from exchange.roles import COORDINATORS
-
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
 
 
@@ -117,7 +119,7 @@ class StalePracticesFilterSet(WagtailFilterSet):
     )
 
     class Meta:
-        model = PracticePage
+        model = models.PracticePage
         fields: list[str] = []
 
     def filter_city(self, queryset, name, city):
@@ -140,7 +142,7 @@ def _verified_display(practice) -> str:
 class StalePracticesReportView(ReportView):
     page_title = _("Practices to verify")
     header_icon = "time"
-    model = PracticePage
+    model = models.PracticePage
     filterset_class = StalePracticesFilterSet
     index_url_name = "stale_practices"
     index_results_url_name = "stale_practices_results"

@@ -30,6 +30,13 @@ from exchange.panels import RICH_TEXT_FEATURES, tabs
 from exchange.roles import EditorsMayUnpublish
 from taxonomy.choices import BudgetBand, Evidence, Mandate, PracticeStatus
 
+# The pages' context and the helpers below read this module's models at call time.
+from . import exchange_request_views, listings
+
+# Models kept in modules of their own, imported here so Django registers them with the app.
+from .exchange_requests import ExchangeRequest  # noqa: F401
+from .submissions import Submission  # noqa: F401
+
 
 class ProvenanceMixin(models.Model):
     """Where a record came from: a dialogue session, a city's submission, or an editor."""
@@ -330,17 +337,19 @@ class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, Licence
     @property
     def verification_overdue(self) -> bool:
         """Not confirmed for twelve months, or never: readers are told to check."""
+        # The freshness report is a Wagtail admin report, which loads only once the models are.
         from .freshness import is_stale
 
         return is_stale(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .exchange_request_views import exchange_request_context
-        from .listings import practice_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(practice_context(self.original))
-        context.update(exchange_request_context(self.original, context.get("city"), request))
+        context.update(listings.practice_context(self.original))
+        context.update(
+            exchange_request_views.exchange_request_context(
+                self.original, context.get("city"), request
+            )
+        )
         return context
 
 
@@ -377,10 +386,8 @@ class RecordPage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMi
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import record_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(record_context(self.original))
+        context.update(listings.record_context(self.original))
         return context
 
 
@@ -521,8 +528,3 @@ def dialogue_model() -> type[Page]:
 def resource_model() -> type[Page]:
     """ResourcePage, reached through the citation link, as `dialogue_model` is."""
     return PracticeResource._meta.get_field("resource").related_model
-
-
-# Models kept in modules of their own, imported here so Django registers them with the app.
-from .exchange_requests import ExchangeRequest  # noqa: E402, F401
-from .submissions import Submission  # noqa: E402, F401

@@ -13,8 +13,9 @@ from django_ratelimit.decorators import ratelimit
 from cities.models import CityProfilePage
 from exchange.pagetools import parent_path
 
+# Imported (through exchange_request_views) by practices.models: models are read at call time.
+from . import models
 from .forms import HONEYPOT_FIELD, CorrectionForm, ProposalForm
-from .models import PracticePage
 from .submissions import Proposal, record_correction, record_proposal
 
 MAX_ID_DIGITS = 18
@@ -33,13 +34,13 @@ def _crumbs() -> list[dict]:
     return [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}]
 
 
-def _correction_target(raw: str) -> tuple[PracticePage, CityProfilePage | None]:
+def _correction_target(raw: str) -> tuple[models.PracticePage, CityProfilePage | None]:
     """The published practice named by ?correction=; ValueError if not a number, 404 if none."""
     # Digits only, and within the database's integer range (beyond it SQLite raises).
     if not raw.isascii() or not raw.isdigit() or len(raw) > MAX_ID_DIGITS or int(raw) < 1:
         raise ValueError(raw)
     practice_id = int(raw)
-    practice = PracticePage.objects.visible().filter(pk=practice_id).first()
+    practice = models.PracticePage.objects.visible().filter(pk=practice_id).first()
     if practice is None:
         raise Http404(_("There is no published practice with this number."))
     city = CityProfilePage.objects.visible().filter(path=parent_path(practice)).first()

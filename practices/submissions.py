@@ -22,6 +22,10 @@ from wagtail.coreutils import find_available_slug
 
 from taxonomy.choices import PracticeStatus
 
+# practices.models imports this module to register Submission; PracticePage is read from
+# the module object at call time.
+from . import models as pages
+
 # Length limits, shared by the form and the model so neither can accept what the other refuses.
 TITLE_MAX = 200
 SUMMARY_MAX = 1_000
@@ -154,11 +158,9 @@ def provenance_note_for(day) -> str:
 @transaction.atomic
 def record_proposal(proposal: Proposal) -> Submission:
     """Store the proposal, and create its draft practice in the city's moderation workflow."""
-    from .models import PracticePage
-
     city = proposal.city
     slug = find_available_slug(city, slugify(proposal.title, allow_unicode=True) or "practice")
-    page = PracticePage(
+    page = pages.PracticePage(
         title=proposal.title,
         slug=slug,
         summary=proposal.summary,

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # signals reads the page models, which load only once the registry is ready.
         from . import signals
 
         signals.connect()

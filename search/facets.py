@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -56,8 +57,6 @@ def _closed(name: str, label: str, choices: type[TextChoices]) -> Facet:
 
 def _vocabulary(model_path: str) -> Callable[[Iterable[str] | None], dict[str, str]]:
     def labels(values: Iterable[str] | None) -> dict[str, str]:
-        from django.apps import apps
-
         model = apps.get_model(model_path)
         rows = model.objects.all()
         if values is not None:
@@ -89,6 +88,7 @@ def _document_titles(facet: str) -> Callable[[Iterable[str] | None], dict[str, s
     def labels(values: Iterable[str] | None) -> dict[str, str]:
         # Read once per version of the documents: at 100,000 practices the DISTINCT over
         # the facet-value table took most of a search page's time (0.8 s for the tags).
+        # search.models imports this module (DocumentType): the index is read at call time.
         from . import facet_index
 
         known = facet_index.current().memo(f"labels:{facet}", lambda: _stored_labels(facet))
@@ -98,6 +98,7 @@ def _document_titles(facet: str) -> Callable[[Iterable[str] | None], dict[str, s
 
 
 def _stored_labels(facet: str) -> dict[str, str]:
+    # search.models imports this module (DocumentType): its models are read at call time.
     from .models import FacetValue
 
     return dict(FacetValue.objects.filter(facet=facet).values_list("value", "label").distinct())

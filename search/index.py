@@ -15,6 +15,16 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Page
 
+from cities.models import CityProfilePage
+from dialogues.models import DialogueParticipantCity
+from practices.models import (
+    BarrierReportingCity,
+    OpportunityReportingCity,
+    PracticeBarrier,
+    PracticeOpportunity,
+)
+from resources.models import ResourceCity
+
 from .documents import (
     INDEXED_MODELS,
     Document,
@@ -198,16 +208,6 @@ def affected_page_ids(page: Page) -> set[int]:
     from it through links (a barrier takes themes from the practices addressing it; a
     dialogue lists its cities by name).
     """
-    from cities.models import CityProfilePage
-    from dialogues.models import DialogueParticipantCity
-    from practices.models import (
-        BarrierReportingCity,
-        OpportunityReportingCity,
-        PracticeBarrier,
-        PracticeOpportunity,
-    )
-    from resources.models import ResourceCity
-
     ids = _ids(Page.objects.descendant_of(page, inclusive=True), "pk")
     ids |= _ids(Page.objects.ancestor_of(page).filter(depth__gt=1), "pk")
     ids |= _ids(PracticeBarrier.objects.filter(page_id__in=ids), "barrier_id")

@@ -31,7 +31,9 @@ from dialogues.models import (
     DialogueSession,
     RecommendationPage,
 )
+from exchange.localization import translate_page
 from exchange.models import HomePage
+from exchange.roles import city_editors_group, sync_roles
 from practices.models import (
     BarrierPage,
     OpportunityPage,
@@ -143,8 +145,6 @@ def ensure_role_accounts(password: str | None = None, stdout: IO[str] | None = N
     else the development default. Existing accounts are left as they are. Returns how many
     accounts were created.
     """
-    from exchange.roles import city_editors_group, sync_roles
-
     sync_roles()
     if not settings.DEBUG:
         # Known accounts on a public server would be a way in: never outside development.
@@ -274,8 +274,6 @@ class _DemoLoader:
         Portuguese, as editors make them (exchange.localization.translate_page): real
         translated pages, editable in the admin. A translation that exists, whoever made
         it, is left as it is; an alias (a parent wagtail-localize copied) is translated."""
-        from exchange.localization import translate_page
-
         pages = [(home, translations.HOME)]
         pages += [
             (practices[key], by_language)

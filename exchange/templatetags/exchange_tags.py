@@ -6,9 +6,17 @@ Each tag costs at most one query per request, whatever the size of the site.
 from __future__ import annotations
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from wagtail.models import Page
+
+from cities.models import CityIndexPage
+from dialogues.models import DialogueIndexPage
+from resources.models import ResourceIndexPage
 
 from ..localization import original_filter
+from ..public_documents import public_document_blocks
+from ..rich_text import public_rich_text
 
 register = template.Library()
 
@@ -23,13 +31,6 @@ def _sections(request) -> dict:
     """
     if request is not None and hasattr(request, _SECTIONS_CACHE):
         return getattr(request, _SECTIONS_CACHE)
-
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    from cities.models import CityIndexPage
-    from dialogues.models import DialogueIndexPage
-    from resources.models import ResourceIndexPage
 
     keys = {
         ContentType.objects.get_for_model(CityIndexPage).pk: "cities",
@@ -136,8 +137,6 @@ def elided_page_range(page_obj, on_each_side=2, on_ends=1):
 def public_only(documents) -> list:
     """The document links of a DocumentsBlock stream the public may download (two queries
     at most); links to documents in restricted collections are left out."""
-    from ..public_documents import public_document_blocks
-
     return public_document_blocks(documents)
 
 
@@ -145,6 +144,4 @@ def public_only(documents) -> list:
 def public_richtext(value) -> str:
     """Like Wagtail's `richtext`, keeping only the markup the editor can produce: stored
     scripts, event handlers and javascript: links never reach a visitor."""
-    from ..rich_text import public_rich_text
-
     return public_rich_text(value)

@@ -253,6 +253,8 @@ class ElasticsearchEngine:
 
     # ----------------------------------------------------------------- connection
     def _errors(self) -> tuple[type[BaseException], ...]:
+        # The clients load only where this engine is configured (the database engine is
+        # the default): importing them costs every worker start-up otherwise.
         import elastic_transport
         import elasticsearch
         import opensearchpy
