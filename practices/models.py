@@ -32,6 +32,7 @@ from taxonomy.choices import BudgetBand, Evidence, Mandate, PracticeStatus
 
 # The pages' context and the helpers below read this module's models at call time.
 from . import exchange_request_views, listings
+from .basics import PracticeBasics
 
 # Models kept in modules of their own, imported here so Django registers them with the app.
 from .exchange_requests import ExchangeRequest  # noqa: F401
@@ -94,31 +95,16 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMixin, Page):
+class PracticePage(
+    TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, LicenceMixin, PracticeBasics, Page
+):
     """Something a city does for migrant women, with how far it got and what it taught."""
 
-    summary = models.TextField(
-        _("summary"), help_text=_("Two or three sentences: what the city does, for whom, why.")
-    )
     description = RichTextField(
         _("description"),
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text=_("How it works in practice: steps, people involved, services offered."),
-    )
-    themes = ParentalManyToManyField(
-        "taxonomy.Theme",
-        blank=True,
-        related_name="practices",
-        verbose_name=_("challenges addressed"),
-        help_text=_("The challenges migrant women face that this practice responds to."),
-    )
-    target_groups = ParentalManyToManyField(
-        "taxonomy.TargetGroup",
-        blank=True,
-        related_name="practices",
-        verbose_name=_("for whom"),
-        help_text=_("The people the practice is meant to reach."),
     )
     action_type = models.ForeignKey(
         "taxonomy.ActionType",
@@ -142,13 +128,6 @@ class PracticePage(TranslatedPage, EditorsMayUnpublish, ProvenanceMixin, Licence
         choices=PracticeStatus.choices,
         default=PracticeStatus.ACTIVE,
         help_text=_("Where the practice stands today."),
-    )
-    start_year = models.PositiveSmallIntegerField(
-        _("start year"),
-        null=True,
-        blank=True,
-        validators=YEAR_VALIDATORS,
-        help_text=_("Leave empty if not known."),
     )
     end_year = models.PositiveSmallIntegerField(
         _("end year"),

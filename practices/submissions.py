@@ -25,6 +25,7 @@ from taxonomy.choices import PracticeStatus
 # practices.models imports this module to register Submission; PracticePage is read from
 # the module object at call time.
 from . import models as pages
+from .basics import BASICS, PracticeBasics
 
 # Length limits, shared by the form and the model so neither can accept what the other refuses.
 TITLE_MAX = 200
@@ -45,8 +46,11 @@ class ReviewStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-class Submission(models.Model):
-    """One proposal or correction from the public form, as it was sent (plain text only)."""
+class Submission(PracticeBasics):
+    """One proposal or correction from the public form, as it was sent (plain text only).
+
+    A correction leaves the practice's basics empty: it names the practice it is about.
+    """
 
     kind = models.CharField(_("kind"), max_length=20, choices=SubmissionKind.choices)
     status = models.CharField(
@@ -71,18 +75,10 @@ class Submission(models.Model):
         help_text=_("The draft created from a proposal, or the practice a correction is about."),
     )
     title = models.CharField(_("title"), max_length=TITLE_MAX, blank=True)
-    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX, blank=True)
     description = models.TextField(_("description"), max_length=DESCRIPTION_MAX, blank=True)
-    themes = models.ManyToManyField(
-        "taxonomy.Theme", blank=True, related_name="+", verbose_name=_("challenges addressed")
-    )
-    target_groups = models.ManyToManyField(
-        "taxonomy.TargetGroup", blank=True, related_name="+", verbose_name=_("for whom")
-    )
     practice_status = models.CharField(
         _("practice status"), max_length=20, choices=PracticeStatus.choices, blank=True
     )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     what_is_wrong = models.TextField(_("what is wrong"), max_length=CORRECTION_MAX, blank=True)
     proposed_text = models.TextField(_("proposed text"), max_length=DESCRIPTION_MAX, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=NAME_MAX, blank=True)
@@ -155,36 +151,22 @@ def provenance_note_for(day) -> str:
         }
 
 
+def copy_basics(source: PracticeBasics, target: PracticeBasics) -> None:
+    """Give `target` the summary, terms and start year of `source` (saved on its next save)."""
+    for name in BASICS:
+        if source._meta.get_field(name).many_to_many:
+            getattr(target, name).set(getattr(source, name).all())
+        else:
+            setattr(target, name, getattr(source, name))
+
+
 @transaction.atomic
 def record_proposal(proposal: Proposal) -> Submission:
     """Store the proposal, and create its draft practice in the city's moderation workflow."""
     city = proposal.city
-    slug = find_available_slug(city, slugify(proposal.title, allow_unicode=True) or "practice")
-    page = pages.PracticePage(
-        title=proposal.title,
-        slug=slug,
-        summary=proposal.summary,
-        description=plain_text_to_rich_text(proposal.description),
-        status=proposal.status,
-        start_year=proposal.start_year,
-        provenance_note=provenance_note_for(timezone.localdate()),
-        live=False,
-        has_unpublished_changes=True,
-    )
-    page.themes.set(proposal.themes)
-    page.target_groups.set(proposal.target_groups)
-    city.add_child(instance=page)
-    page.save_revision(log_action=True)
-    # No account sends a public proposal: Wagtail records workflows and revisions
-    # requested by nobody (as it does for scheduled publishing), so no pseudo-user is needed.
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, None)
-
-    submission = Submission.objects.create(
+    submission = Submission(
         kind=SubmissionKind.PROPOSAL,
         city=city,
-        practice=page,
         title=proposal.title,
         summary=proposal.summary,
         description=proposal.description,
@@ -194,6 +176,28 @@ def record_proposal(proposal: Proposal) -> Submission:
     )
     submission.themes.set(proposal.themes)
     submission.target_groups.set(proposal.target_groups)
+
+    slug = find_available_slug(city, slugify(proposal.title, allow_unicode=True) or "practice")
+    page = pages.PracticePage(
+        title=proposal.title,
+        slug=slug,
+        description=plain_text_to_rich_text(proposal.description),
+        status=proposal.status,
+        provenance_note=provenance_note_for(timezone.localdate()),
+        live=False,
+        has_unpublished_changes=True,
+    )
+    copy_basics(submission, page)
+    city.add_child(instance=page)
+    page.save_revision(log_action=True)
+    # No account sends a public proposal: Wagtail records workflows and revisions
+    # requested by nobody (as it does for scheduled publishing), so no pseudo-user is needed.
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, None)
+
+    submission.practice = page
+    submission.save()
     return submission
 
 

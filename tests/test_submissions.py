@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from exchange.roles import city_editors_group
+from practices.basics import BASICS
 from practices.models import PracticePage, Submission
 from taxonomy.models import TargetGroup, Theme
 
@@ -129,6 +130,8 @@ def test_proposal_creates_a_draft_in_moderation_and_keeps_the_submission(client,
     assert (submission.contact_name, submission.contact_email) == (SECRET_NAME, SECRET_EMAIL)
     assert submission.contact_consent is True
     assert [t.slug for t in submission.themes.all()] == ["rights-and-legal-status"]
+    assert [g.slug for g in submission.target_groups.all()] == ["mothers-and-children"]
+    assert submission.start_year == 2022
 
     page = PracticePage.objects.get(title="Night school for domestic workers")
     assert submission.practice_id == page.pk
@@ -143,6 +146,8 @@ def test_proposal_creates_a_draft_in_moderation_and_keeps_the_submission(client,
     # No personal data on the page, in any field or revision.
     latest = page.get_latest_revision()
     assert latest is not None
+    # The draft's revision carries the proposed terms, so the reviewer's preview shows them.
+    assert latest.as_object().themes.all()[0].slug == "rights-and-legal-status"
     for text in (str(latest.content), page.provenance_note, page.contact_email):
         assert SECRET_NAME not in text and SECRET_EMAIL not in text
 
@@ -153,6 +158,18 @@ def test_proposal_creates_a_draft_in_moderation_and_keeps_the_submission(client,
     assert state is not None and state.workflow_id == workflow.pk
     assert state.status == "in_progress" and state.requested_by is None
     assert state.current_task_state is not None
+
+
+@pytest.mark.parametrize("name", BASICS)
+def test_a_practice_and_a_proposal_declare_their_basics_once(name):
+    # Same kind, labels, choices and checks: what the public proposes fits the practice made
+    # of it, and a change to one is a change to both.
+    page_field, proposed_field = (
+        model._meta.get_field(name) for model in (PracticePage, Submission)
+    )
+    assert type(page_field) is type(proposed_field)
+    assert page_field.deconstruct()[1:] == proposed_field.deconstruct()[1:]
+    assert page_field.model is PracticePage and proposed_field.model is Submission
 
 
 def test_thank_you_page_reveals_nothing(client, full_content):
