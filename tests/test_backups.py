@@ -36,7 +36,7 @@ from resources.models import ResourceIndexPage
 from search.models import SearchDocument
 from taxonomy.models import Theme
 
-from .conftest import build_full_content, kept_for_module, make_site_tree
+from .worlds import build_full_content, kept_for_module, make_site_tree
 
 DOCUMENT_BYTES = b"%PDF-1.4\nThe survey questionnaire shared with peer cities.\n"
 

@@ -23,7 +23,6 @@ from cities.models import GovernanceBody
 from practices.models import PracticeBarrier, PracticePartner
 from taxonomy.models import Region
 
-from .conftest import kept_for_module, term
 from .factories import (
     BarrierPageFactory,
     CityProfilePageFactory,
@@ -31,7 +30,7 @@ from .factories import (
     PracticePageFactory,
 )
 from .helpers import assert_no_none, html_of, visible_text
-from .search.conftest import build_search_corpus
+from .worlds import build_search_corpus, kept_for_module, term
 
 URL = "/compare/"
 CSV_URL = "/compare/export.csv"

@@ -46,7 +46,6 @@ from exchange.blocks import DocumentsBlock
 from practices.exchange_requests import create_exchange_request
 from practices.submissions import Contact, Proposal, record_correction, record_proposal
 
-from .conftest import build_full_content, kept_for_module, make_site_tree
 from .factories import (
     BarrierPageFactory,
     CityProfilePageFactory,
@@ -57,6 +56,7 @@ from .factories import (
     ResourceIndexPageFactory,
     ResourcePageFactory,
 )
+from .worlds import build_full_content, kept_for_module, make_site_tree
 
 MARK = "zqleak"
 MARKER_RE = re.compile(MARK + r"\w*", re.IGNORECASE)

@@ -13,9 +13,9 @@ from practices.models import PracticeBarrier
 from search import index
 from taxonomy.models import BarrierCategory, Region, Theme
 
-from .conftest import term
 from .factories import BarrierPageFactory, CityProfilePageFactory, PracticePageFactory
 from .helpers import count_queries, visible_text
+from .worlds import term
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from search import index
 from taxonomy.models import Theme
 
-from .conftest import build_full_content, kept_for_module, make_site_tree
+from .worlds import build_full_content, kept_for_module, make_site_tree
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'

@@ -221,7 +221,7 @@ def _serialized_rollback(django_db_serialized_rollback):
 def world(live_server) -> SimpleNamespace:
     """The search corpus (three cities, five practices, barriers, a dialogue), indexed,
     behind a live server; built again for each test."""
-    from ..search.conftest import build_search_corpus
+    from ..worlds import build_search_corpus
 
     corpus = build_search_corpus()
     return SimpleNamespace(**vars(corpus), base=live_server.url)

@@ -18,10 +18,10 @@ from search.query import parse
 from search.results import run
 from taxonomy.models import BarrierCategory, Region, Theme
 
-from ..conftest import term
 from ..factories import BarrierPageFactory, CityProfilePageFactory, PracticePageFactory
 from ..helpers import count_queries, visible_text
 from ..test_deployment import INLINE_CODE
+from ..worlds import term
 
 MATRIX = "/explore/matrix/"
 INSIGHTS = "/explore/"

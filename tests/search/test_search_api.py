@@ -12,9 +12,9 @@ from search import index, views
 from search.facets import FACET_NAMES
 from taxonomy.models import Theme
 
-from ..conftest import term
 from ..factories import PracticePageFactory
 from ..helpers import count_queries
+from ..worlds import term
 
 API = "/api/search/"
 CSV = "/api/search/export.csv"
