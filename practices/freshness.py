@@ -29,6 +29,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from cities.models import CityProfilePage
+from exchange.localization import original_filter
 from exchange.roles import COORDINATORS
 
 # practices.models imports this module; its models are read at call time.
@@ -60,9 +61,12 @@ def stale_practices(
     user=None, today: datetime.date | None = None
 ) -> QuerySet[models.PracticePage]:
     """Live practices not verified for twelve months (or never), with `city_title` and
-    `city_id` annotated; only those `user` may edit when a user is given."""
+    `city_id` annotated; only those `user` may edit when a user is given.
+
+    Originals only: a translation is the same practice, verified with it."""
     practices = models.PracticePage.objects.live().filter(
-        Q(last_verified__isnull=True) | Q(last_verified__lt=stale_cutoff(today))
+        Q(last_verified__isnull=True) | Q(last_verified__lt=stale_cutoff(today)),
+        **original_filter(),
     )
     if user is not None:
         editable = page_permission_policy.instances_user_has_permission_for(user, "change")
@@ -91,7 +95,9 @@ def stale_counts_by_city(user=None, today: datetime.date | None = None) -> list[
 
 def editable_cities(user) -> QuerySet[CityProfilePage]:
     editable = page_permission_policy.instances_user_has_permission_for(user, "change")
-    return CityProfilePage.objects.filter(pk__in=editable.values("pk")).order_by("title")
+    return CityProfilePage.objects.filter(
+        pk__in=editable.values("pk"), **original_filter()
+    ).order_by("title")
 
 
 def can_see_report(user) -> bool:

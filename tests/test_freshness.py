@@ -12,7 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Locale
 
+from exchange.localization import translate_page
 from practices.freshness import is_stale, stale_counts_by_city, stale_cutoff, stale_practices
 
 from .factories import PracticePageFactory
@@ -153,6 +155,29 @@ def test_a_coordinators_dashboard_counts_per_city(client, roles, practices):
     text = visible_text(client.get("/admin/"))
     assert "3 published practices have not been verified" in text
     assert "Sousse 2" in text and "Turin 1" in text
+
+
+def test_a_translated_practice_is_one_practice_to_verify(client, roles, practices):
+    # A French and an Arabic translation of the Sousse practice (their city becomes an
+    # alias in each tree): still one practice to verify, in one Sousse.
+    for code in ("fr", "ar"):
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        translate_page(roles.practice, locale, {"title": f"{roles.practice.title} ({code})"})
+    assert [(row["city"].title, row["count"]) for row in stale_counts_by_city()] == [
+        ("Sousse", 2),
+        ("Turin", 1),
+    ]
+    client.force_login(roles.coordinator)
+    text = visible_text(client.get("/admin/"))
+    assert "3 published practices have not been verified" in text
+    assert text.count("Sousse 2") == 1 and "Sousse 1" not in text
+    report = client.get(REPORT)
+    assert "(fr)" not in visible_text(report) and "(ar)" not in visible_text(report)
+    # The report's city filter offers each city once.
+    assert report.content.decode().count(">Sousse</option>") == 1
+    client.force_login(roles.sousse_editor)
+    text = visible_text(client.get("/admin/"))
+    assert "2 published practices have not been verified for 12 months" in text
 
 
 def test_no_panel_when_everything_is_fresh(client, roles):
