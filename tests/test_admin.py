@@ -149,3 +149,13 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, full_content):
     response = client.get(f"/admin/pages/{full_content.city.pk}/edit/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_avatars_are_not_fetched_from_gravatar(admin_client, django_user_model):
+    # An account with an email address: Wagtail would ask gravatar.com for its face.
+    django_user_model.objects.filter(is_superuser=True).update(email="someone@example.org")
+    for url in ("/admin/", "/admin/account/"):
+        html = html_of(admin_client.get(url))
+        assert "gravatar" not in html.lower()
+        assert "avatar" in html  # Wagtail's own default avatar is shown instead
+

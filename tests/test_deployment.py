@@ -88,6 +88,17 @@ def test_production_settings_refuse_to_start_without(name, value):
     assert f"Set the {name} environment variable" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key", ["x" * 49, "short-but-secret", "ab" * 40, "django-insecure-" + "k3y" * 20]
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = run_python(
+        ["-c", "import exchange.settings.production"], production_env(SECRET_KEY=key)
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be 50 or more random characters" in result.stderr
+
+
 def test_production_logs_one_json_line_per_request_to_stdout():
     script = (
         "import django; django.setup()\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from io import StringIO
@@ -201,7 +202,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 
 def test_production_settings_refuse_to_start_without_allowed_hosts():
-    result = import_production_settings(SECRET_KEY="x" * 50)
+    result = import_production_settings(SECRET_KEY=secrets.token_urlsafe(50))
     assert result.returncode != 0
     assert "Set the ALLOWED_HOSTS environment variable" in result.stderr
 
@@ -214,6 +215,7 @@ def test_production_settings_refuse_an_empty_secret_key():
 
 def test_production_settings_load_with_both():
     result = import_production_settings(
-        SECRET_KEY="x" * 50, ALLOWED_HOSTS="exchange.example.org, www.exchange.example.org"
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="exchange.example.org, www.exchange.example.org",
     )
     assert result.returncode == 0, result.stderr

@@ -182,6 +182,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "The Exchange"
+# No avatars from gravatar.com: nothing is fetched from elsewhere, and the admin does not tell
+# a third party who is signed in. Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # Mail. Wagtail's moderation notifications use it: coordinators hear of each submission,

@@ -14,8 +14,21 @@ def _required(name: str) -> str:
     return value
 
 
+def _secret_key() -> str:
+    # Django's deploy check (security.W009) only warns; a weak key signs sessions, password
+    # reset links and the CSRF secret, so production refuses to start with one.
+    key = _required("SECRET_KEY")
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be 50 or more random characters (at least 5 different ones, "
+            "not Django's 'django-insecure-' placeholder): generate one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+    return key
+
+
 DEBUG = False
-SECRET_KEY = _required("SECRET_KEY")
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()

@@ -27,6 +27,7 @@ import csv
 import json
 import os
 import random
+import secrets
 import socket
 import subprocess
 import sys
@@ -324,7 +325,7 @@ def run_load(
         **os.environ,
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "exchange.settings.production",
-        "SECRET_KEY": "bench-load-not-a-secret",
+        "SECRET_KEY": secrets.token_urlsafe(50),  # a throwaway key, as production wants
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
