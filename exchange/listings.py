@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from cities.models import CityProfilePage
 from dialogues.models import DialoguePage
@@ -26,10 +26,23 @@ def home_context(home) -> dict:
     recent = attach_parents(
         practices.order_by("-first_published_at", "title")[:6], CityProfilePage
     )
+    cities = (
+        CityProfilePage.objects.descendant_of(home)
+        .visible()
+        .aggregate(
+            total=Count("pk"),
+            # The home page offers focal points only when a city names one.
+            with_focal_point=Count(
+                "pk",
+                filter=~Q(focal_point_role="") | ~Q(focal_point_email="") | ~Q(focal_point_url=""),
+            ),
+        )
+    )
     return {
         "themes": themes,
         "recent_practices": recent,
-        "city_count": CityProfilePage.objects.descendant_of(home).visible().count(),
+        "city_count": cities["total"],
+        "has_focal_points": cities["with_focal_point"] > 0,
         "practice_count": practices.count(),
         "latest_dialogue": DialoguePage.objects.descendant_of(home)
         .visible()

@@ -214,7 +214,12 @@ class CorrectionViewSet(ScopedModelViewSet):
         return super().scoped_queryset(user).filter(kind=SubmissionKind.CORRECTION)
 
     def get_index_view_kwargs(self, **kwargs):
-        return {**super().get_index_view_kwargs(**kwargs), "page_title": self.menu_label}
+        # The model is Submission; the list, and its empty state, speak of corrections.
+        return {
+            **super().get_index_view_kwargs(**kwargs),
+            "page_title": self.menu_label,
+            "verbose_name_plural": _("corrections"),
+        }
 
     edit_handler = ObjectList(
         [

@@ -158,4 +158,3 @@ def test_admin_avatars_are_not_fetched_from_gravatar(admin_client, django_user_m
         html = html_of(admin_client.get(url))
         assert "gravatar" not in html.lower()
         assert "avatar" in html  # Wagtail's own default avatar is shown instead
-

@@ -7,6 +7,8 @@ from html import unescape
 
 import pytest
 
+from cities.models import CityProfilePage
+
 from .helpers import assert_no_none, html_of, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -271,6 +273,9 @@ def test_dialogue_page_shows_programme_participants_and_outcomes(client, full_co
         assert f'href="{page.url}"' in html, page.title
 
 
+FOCAL_POINTS = "Find a city\u2019s focal point"  # the home page's offer
+
+
 def test_home_shows_counts_themes_recent_practices_and_latest_dialogue(client, full_content):
     c = full_content
     response = client.get("/")
@@ -285,6 +290,16 @@ def test_home_shows_counts_themes_recent_practices_and_latest_dialogue(client, f
     assert f'href="{c.dialogue.url}"' in html
     assert f'href="{c.cities.url}"' in html
     assert f'href="{c.dialogues.url}"' in html
+    assert FOCAL_POINTS in text  # Sousse names its gender-equality committee
+
+
+def test_home_offers_focal_points_only_when_a_city_names_one(client, full_content):
+    CityProfilePage.objects.update(focal_point_role="", focal_point_email="", focal_point_url="")
+    assert FOCAL_POINTS not in visible_text(client.get("/"))
+    CityProfilePage.objects.filter(pk=full_content.peer.pk).update(
+        focal_point_url="https://turin.example.org/contact"
+    )
+    assert FOCAL_POINTS in visible_text(client.get("/"))
 
 
 def test_city_index_lists_cities_with_country_region_and_practice_count(client, full_content):

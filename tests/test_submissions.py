@@ -581,6 +581,9 @@ def test_city_editors_see_their_corrections_without_personal_data(client, full_c
     listing = client.get(reverse("corrections:index"))
     assert listing.status_code == 200
     assert c.practice.title not in visible_text(listing)
+    # Turin's empty list speaks of corrections, not of the public submissions it reads.
+    assert "There are no corrections to display" in visible_text(listing)
+    assert "public submissions" not in visible_text(listing)
     for view in ("edit", "inspect", "history", "delete"):
         url = reverse(f"corrections:{view}", args=[correction.pk])
         assert refused(client.get(url)), view
