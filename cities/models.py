@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -34,6 +38,15 @@ from taxonomy.choices import GovernmentKind, Mandate, OrganisationKind
 from . import listings, similarity, views
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+# A city names a focal point when any of these is filled (its page, and the home page's offer).
+FOCAL_POINT_FIELDS = ("focal_point_role", "focal_point_email", "focal_point_url")
+
+
+def names_a_focal_point() -> Q:
+    """The cities that name a focal point, as a filter."""
+    return reduce(or_, (~Q(**{name: ""}) for name in FOCAL_POINT_FIELDS))
+
 
 # Sub-pages of the city index and of each city (RoutablePageMixin routes win over child
 # slugs), so no child page may take these slugs: it would never be reachable.
@@ -374,6 +387,10 @@ class CityProfilePage(
             raise ValidationError(
                 {"slug": _("This address is taken by the “cities like mine” page.")}
             )
+
+    @property
+    def has_focal_point(self) -> bool:
+        return any(getattr(self, name) for name in FOCAL_POINT_FIELDS)
 
     @property
     def migration_roles(self) -> list[str]:

@@ -519,9 +519,9 @@ ROW_NEUTRAL_MIGRATIONS: dict[str, list[str]] = {
 def _past_row_neutral_migrations(theirs: dict[str, list[str]], mine: dict[str, list[str]]) -> None:
     """Count the archive as made after the row-neutral migrations this installation has."""
     for app, names in ROW_NEUTRAL_MIGRATIONS.items():
-        missing = [name for name in names if name in mine.get(app, [])]
-        if app in theirs and missing:
-            theirs[app] = sorted({*theirs[app], *missing})
+        applied_here = [name for name in names if name in mine.get(app, [])]
+        if app in theirs and applied_here:
+            theirs[app] = sorted({*theirs[app], *applied_here})
 
 
 def _from_before_the_split(manifest: dict[str, Any]) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from cities.models import CityProfilePage
+from cities.models import CityProfilePage, names_a_focal_point
 from dialogues.models import DialoguePage
 from practices.models import PracticePage
 from taxonomy.models import Theme
@@ -32,10 +32,7 @@ def home_context(home) -> dict:
         .aggregate(
             total=Count("pk"),
             # The home page offers focal points only when a city names one.
-            with_focal_point=Count(
-                "pk",
-                filter=~Q(focal_point_role="") | ~Q(focal_point_email="") | ~Q(focal_point_url=""),
-            ),
+            with_focal_point=Count("pk", filter=names_a_focal_point()),
         )
     )
     return {
