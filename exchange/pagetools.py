@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Greatest, Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageManager
@@ -69,13 +69,25 @@ class ExchangePageQuerySet(PageQuerySet):
         same item in another language, never a second one in a listing or a count
         (exchange/localization.py). `visible_in_any_locale()` keeps them.
         """
-        return self.visible_in_any_locale().filter(**original_filter())
+        return self._live_in_public_branch(self.private_q()).filter(**original_filter())
 
     def visible_in_any_locale(self) -> ExchangePageQuerySet:
-        """`visible()` with the translations and aliases of every locale."""
+        """`visible()` with the translations and aliases of every locale.
+
+        A restriction set on an original (or on its city) covers its translations, which
+        live in other trees where Wagtail's `public()` does not look: the site serves them
+        as the original, behind its login or password (exchange/localization.py).
+        """
+        private = self.private_q()
+        private_originals = Page.objects.filter(private, **original_filter()).values(
+            "translation_key"
+        )
+        return self._live_in_public_branch(private).exclude(translation_key__in=private_originals)
+
+    def _live_in_public_branch(self, private: Q) -> ExchangePageQuerySet:
         return (
             self.live()
-            .public()
+            .exclude(private)
             .exclude(_ancestor_unpublished(1))
             .exclude(_ancestor_unpublished(2))
         )

@@ -232,3 +232,51 @@ def test_the_approval_workflow_applies_to_translations(sousse):
     french = translate(practice, "fr", publish=False, title="Travailler avec les associations")
     workflow = french.get_workflow()
     assert workflow is not None and workflow.name == WORKFLOW_NAME
+
+
+def sitemap_paths(client) -> set[str]:
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree as ET
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    return {urlsplit(loc.text).path for loc in ET.fromstring(response.content).iter(f"{ns}loc")}
+
+
+@pytest.mark.parametrize("restricted", ["practice", "city"])
+def test_a_private_original_keeps_its_translations_out_of_every_listing(
+    client, sousse, restricted
+):
+    """A restriction set on the original (or on its city) covers its translations: they
+    are served as the original is (login asked), and no listing, sitemap or feed names
+    them."""
+    city, practice = sousse
+    translate(city, "es", summary="Sousse, ciudad tunecina.")
+    translate(practice, "fr", title="Travailler avec les associations")
+    translate(practice, "es", title="Trabajar con las asociaciones")
+    before = sitemap_paths(client)
+    assert "/fr/cities/sousse/associations/" in before
+    assert "/es/cities/sousse/associations/" in before
+
+    PageViewRestriction.objects.create(
+        page=practice if restricted == "practice" else city,
+        restriction_type="password",
+        password="only-for-us",
+    )
+    after = sitemap_paths(client)
+    assert not any("associations" in path for path in after)
+    if restricted == "city":
+        assert not any("sousse" in path for path in after)
+    for prefix in ("", "/fr", "/es"):
+        response = client.get(f"{prefix}/cities/sousse/")
+        if restricted == "city":
+            assert response.status_code == 200 and "only-for-us" not in html_of(response)
+            assert "password" in html_of(response).lower(), prefix
+            continue
+        assert response.status_code == 200, prefix
+        listing = html_of(response)
+        assert "/associations/" not in listing, prefix
+        assert "Trabajar con" not in listing and "Travailler avec" not in listing, prefix
+    feed = html_of(client.get("/practices/feed.atom"))
+    assert "associations" not in feed
