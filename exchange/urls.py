@@ -11,6 +11,7 @@ from search.urls import api_urlpatterns as search_api_urlpatterns
 
 from .api import api_router
 from .i18n import set_language
+from .page_passwords import authenticate_with_password
 from .sitemaps import PublicSitemap, robots_txt
 from .views import healthz
 
@@ -42,6 +43,12 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all, which would otherwise answer /search/ with a 404.
     path("", include("search.urls")),
     path("", include("practices.urls")),
+    # Wagtail's own address for a page's password, throttled (before Wagtail's patterns).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -234,3 +234,36 @@ def test_draft_city_is_not_listed_with_the_records_it_reported(client, full_cont
     barrier = html_of(client.get(c.barrier.url))
 
     assert "Draft town" not in visible_text(barrier)
+
+
+def test_page_passwords_are_throttled_like_logins(client, full_content):
+    """Five wrong passwords from one address lock that page's form for an hour, even for
+    the right password; another address and another page are not affected."""
+    c = full_content
+    restriction = PageViewRestriction.objects.create(
+        page=c.city, restriction_type=PageViewRestriction.PASSWORD, password="open sesame"
+    )
+    action = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, c.city.id])
+    assert action in html_of(client.get(c.city.url))
+
+    def attempt(password: str, address: str = "203.0.113.7"):
+        return client.post(
+            action,
+            {"password": password, "return_url": c.city.url},
+            REMOTE_ADDR=address,
+        )
+
+    for _ in range(5):
+        response = attempt("guess")
+        assert response.status_code == 200
+        assert "not correct" in visible_text(response)
+    refused = attempt("open sesame")
+    assert refused.status_code == 429
+    assert "Too many wrong passwords" in visible_text(refused)
+    assert client.get(c.city.url).status_code == 200  # still the form: not let in
+    assert c.city.summary not in visible_text(client.get(c.city.url))
+
+    elsewhere = attempt("open sesame", address="198.51.100.4")
+    assert elsewhere.status_code == 302
+    assert client.get(c.city.url).status_code == 200
+    assert c.city.summary in visible_text(client.get(c.city.url))

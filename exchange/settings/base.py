@@ -293,6 +293,8 @@ RATELIMIT_IP_META_KEY = "exchange.security.client_ip"
 # which name Django's own Redis backend "unsupported" and fail on local memory.
 SUBMISSION_RATE = "5/h"
 EXCHANGE_REQUEST_RATE = "10/h"
+# Wrong page passwords one address may try for one restricted page (exchange/page_passwords.py).
+PAGE_PASSWORD_FAILURES = "5/h"
 
 # Admin login throttling (django-axes): five failures for one username from one address
 # lock that pair out for an hour, even with the right password; a success resets the count.
