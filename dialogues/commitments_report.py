@@ -18,7 +18,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cities.models import CityProfilePage
-from exchange.csv_export import spreadsheet_safe
 from taxonomy.choices import CommitmentStatus
 
 from .curation_views import forbidden
@@ -96,11 +95,6 @@ class CommitmentsReportView(ReportView):
         "due_date": _("Due date"),
         "status": _("Status"),
         "overdue": _("Overdue"),
-    }
-    # Commitment texts are typed by people: a cell starting with "=" must stay text.
-    custom_value_preprocess = {
-        **ReportView.custom_value_preprocess,
-        str: {ReportView.FORMAT_CSV: spreadsheet_safe},
     }
 
     def dispatch(self, request, *args, **kwargs):

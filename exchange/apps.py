@@ -11,7 +11,10 @@ class ExchangeConfig(AppConfig):
         # Models and what imports them load only once the app registry is ready.
         from cities.models import CityProfilePage
 
+        from .csv_export import protect_wagtail_exports
         from .roles import on_city_saved
+
+        protect_wagtail_exports()
 
         # A new (or renamed) city gets its editors' group at once, without a manual sync.
         post_save.connect(on_city_saved, sender=CityProfilePage, dispatch_uid="city_editors")

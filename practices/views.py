@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from exchange.csv_export import csv_download, spreadsheet_safe
+from exchange.csv_export import csv_download
 
 from . import compare
 
@@ -46,12 +46,10 @@ def compare_export(request: HttpRequest) -> HttpResponse:
             "\n".join(messages) + "\n", status=400, content_type="text/plain; charset=utf-8"
         )
     response, writer = csv_download(f"exchange-compare-{comparison.kind}.csv")
-    writer.writerow([_("Field"), *(spreadsheet_safe(item.title) for item in comparison.items)])
+    writer.writerow([_("Field"), *(item.title for item in comparison.items)])
     writer.writerow(
         [_("Web address"), *(request.build_absolute_uri(item.url) for item in comparison.items)]
     )
     for row in comparison.rows:
-        writer.writerow(
-            [spreadsheet_safe(row.label), *(spreadsheet_safe(cell.plain) for cell in row.cells)]
-        )
+        writer.writerow([row.label, *(cell.plain for cell in row.cells)])
     return response

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from exchange.licences import Licence
 from taxonomy.choices import PracticeStatus
 
+from .export import EXPORT_COLUMNS
 from .facets import FACET_NAMES, FACETS, DocumentType
 from .query import MAX_PAGE, MAX_PER_PAGE, MAX_VALUES_PER_FACET, SORTS, YEAR_MAX, YEAR_MIN
 from .text import MAX_QUERY_LENGTH
@@ -202,8 +203,10 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": (
-                                "UTF-8 CSV with a header row: id, type, title, url, summary, city,"
-                                " country, themes, status, year, language, licence, licence_url."
+                                f"UTF-8 CSV with a header row: {', '.join(EXPORT_COLUMNS)}. "
+                                "type_name, country_name, theme_names and status_name name the "
+                                "codes of type, country, themes and status, in the language of "
+                                "the request."
                             ),
                             "headers": {
                                 "X-Total-Count": {

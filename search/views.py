@@ -16,9 +16,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from exchange.csv_export import csv_download, spreadsheet_safe
-from exchange.licences import licence_info
+from exchange.csv_export import csv_download
 
+from .export import EXPORT_COLUMNS, export_row
 from .facets import FACET_NAMES, FACETS
 from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
 from .results import FacetOption, SearchResults, run
@@ -37,21 +37,6 @@ EXPORT_CAP = 5_000
 # Results are fetched for the export in batches, so no SQL statement has thousands of
 # parameters (SQLite caps them) and memory stays flat.
 EXPORT_BATCH = 500
-EXPORT_COLUMNS = (
-    "id",
-    "type",
-    "title",
-    "url",
-    "summary",
-    "city",
-    "country",
-    "themes",
-    "status",
-    "year",
-    "language",
-    "licence",
-    "licence_url",
-)
 
 
 def _url(params: QueryDict, path: str = "") -> str:
@@ -354,27 +339,7 @@ def search_export(request: HttpRequest) -> HttpResponse:
         for hit in results.hits:
             if written >= EXPORT_CAP:
                 break
-            licence = licence_info(hit.licence)
-            writer.writerow(
-                [
-                    spreadsheet_safe(v)
-                    for v in (
-                        hit.id,
-                        hit.type,
-                        hit.title,
-                        request.build_absolute_uri(hit.url) if hit.url else "",
-                        hit.summary,
-                        hit.city_name,
-                        hit.country,
-                        ";".join(slug for slug, _label in hit.themes),
-                        hit.status,
-                        hit.year if hit.year is not None else "",
-                        hit.language,
-                        licence["code"],
-                        licence["url"] or "",
-                    )
-                ]
-            )
+            writer.writerow(export_row(hit, request))
             written += 1
         if written >= EXPORT_CAP or page >= results.pages:
             break

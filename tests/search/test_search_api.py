@@ -200,6 +200,10 @@ def test_csv_has_every_matching_row(client, search_corpus):
         "language",
         "licence",
         "licence_url",
+        "type_name",
+        "country_name",
+        "theme_names",
+        "status_name",
     ]
     desk = next(r for r in rows if r["id"] == str(search_corpus.desk.pk))
     assert desk == {
@@ -216,6 +220,11 @@ def test_csv_has_every_matching_row(client, search_corpus):
         "language": "en",
         "licence": "cc-by-4.0",
         "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+        # The codes' names, as the compare CSV gives them.
+        "type_name": "Practice",
+        "country_name": "Tunisia",
+        "theme_names": "Rights and legal status;Safety and violence",
+        "status_name": "Active",
     }
 
 
