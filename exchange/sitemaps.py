@@ -21,6 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from .pagetools import ExchangePageQuerySet
+from .public_address import absolute_url
 
 
 class PublicSitemap(Sitemap):
@@ -45,7 +46,7 @@ class PublicSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         languages = {pk: locale.language_code for pk, locale in Locale.objects.in_bulk().items()}
-        locations = {p.pk: p.get_full_url(self.request) for p in pages}
+        locations = {p.pk: absolute_url(self.request, p.get_url(self.request)) for p in pages}
         translations = defaultdict(list)
         for p in pages:
             translations[p.translation_key].append(p)
@@ -75,6 +76,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -19,6 +19,7 @@ from wagtail.models import Site
 from cities.models import CityProfilePage
 from exchange.licences import LICENCE_URLS, Licence
 from exchange.pagetools import attach_parents
+from exchange.public_address import absolute_url
 
 from .models import PracticePage
 
@@ -55,7 +56,7 @@ def latest_entries(request: HttpRequest, size: int = FEED_SIZE) -> list[Entry]:
     return [
         Entry(
             title=practice.title,
-            url=practice.get_url(request=request) or "",
+            url=absolute_url(request, practice.get_url(request=request) or "/"),
             summary=practice.summary,
             city=practice.city.title if practice.city else "",
             themes=sorted(theme.name for theme in practice.themes.all()),
@@ -79,10 +80,10 @@ class NewPracticesFeed(Feed):
 
     def link(self, request: HttpRequest) -> str:
         site = Site.find_for_request(request)
-        return site.root_page.get_url(request=request) if site else "/"
+        return absolute_url(request, site.root_page.get_url(request=request) if site else "/")
 
     def feed_url(self, request: HttpRequest) -> str:
-        return reverse("practices_feed")
+        return absolute_url(request, reverse("practices_feed"))
 
     def items(self, request: HttpRequest) -> list[Entry]:
         return latest_entries(request)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from exchange.csv_export import csv_download
+from exchange.public_address import absolute_url
 
 from . import compare
 
@@ -48,7 +49,7 @@ def compare_export(request: HttpRequest) -> HttpResponse:
     response, writer = csv_download(f"exchange-compare-{comparison.kind}.csv")
     writer.writerow([_("Field"), *(item.title for item in comparison.items)])
     writer.writerow(
-        [_("Web address"), *(request.build_absolute_uri(item.url) for item in comparison.items)]
+        [_("Web address"), *(absolute_url(request, item.url) for item in comparison.items)]
     )
     for row in comparison.rows:
         writer.writerow([row.label, *(cell.plain for cell in row.cells)])

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django_countries import countries
 
 from exchange.licences import licence_info
+from exchange.public_address import absolute_url
 
 from .results import Hit
 
@@ -42,7 +43,7 @@ def export_row(hit: Hit, request: HttpRequest) -> list[object]:
         hit.id,
         hit.type,
         hit.title,
-        request.build_absolute_uri(hit.url) if hit.url else "",
+        absolute_url(request, hit.url) if hit.url else "",
         hit.summary,
         hit.city_name,
         hit.country,

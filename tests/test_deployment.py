@@ -39,6 +39,8 @@ def production_env(**overrides: str) -> dict[str, str]:
             "SECURE_HSTS_SECONDS",
             "CSRF_TRUSTED_ORIGINS",
             "LOG_LEVEL",
+            "PUBLIC_URL",
+            "WAGTAILADMIN_BASE_URL",
         }
     }
     env.update(
@@ -97,6 +99,44 @@ def test_production_refuses_a_weak_secret_key(key):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be 50 or more random characters" in result.stderr
+
+
+PRINT_ADDRESSES = (
+    "from django.conf import settings; print(settings.PUBLIC_URL, settings.WAGTAILADMIN_BASE_URL)"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (
+            {"ALLOWED_HOSTS": "exchange.example.org,www.example.org"},
+            "https://exchange.example.org",
+        ),
+        ({"PUBLIC_URL": "https://exchange.example.org/"}, "https://exchange.example.org"),
+        ({"ALLOWED_HOSTS": ".example.org", "PUBLIC_URL": "http://10.0.0.5:8000"}, None),
+    ],
+)
+def test_production_takes_its_public_address_from_public_url_or_the_first_host(env, expected):
+    result = run_python(["-c", PRINT_ADDRESSES], production_env(**env))
+    assert result.returncode == 0, result.stderr
+    address = expected or env["PUBLIC_URL"]
+    assert result.stdout.split() == [address, address]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"ALLOWED_HOSTS": ".example.org"},
+        {"ALLOWED_HOSTS": "*"},
+        {"PUBLIC_URL": "exchange.example.org"},
+        {"PUBLIC_URL": "https://exchange.example.org/exchange"},
+    ],
+)
+def test_production_refuses_to_start_without_a_public_address(env):
+    result = run_python(["-c", "import exchange.settings.production"], production_env(**env))
+    assert result.returncode != 0
+    assert "Set PUBLIC_URL to the site's public address" in result.stderr
 
 
 def test_production_logs_one_json_line_per_request_to_stdout():

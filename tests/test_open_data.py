@@ -247,13 +247,82 @@ def test_sitemap_names_published_translations_with_hreflang(client, full_content
     tree = ET.fromstring(response.content)
     xhtml = "{http://www.w3.org/1999/xhtml}"
     entries = {u.findtext(f"{SITEMAP}loc"): u for u in tree.findall(f"{SITEMAP}url")}
-    english = entries[c.practice.get_full_url()]
-    french_entry = entries[translation.get_full_url()]
+    # Without PUBLIC_URL, the address the visitor used (the test client's "testserver").
+    english = entries[f"http://testserver{c.practice.url}"]
+    french_entry = entries[f"http://testserver{translation.url}"]
     for entry in (english, french_entry):
         links = {link.get("hreflang"): link.get("href") for link in entry.findall(f"{xhtml}link")}
         assert links == {
-            "en": c.practice.get_full_url(),
-            "fr": translation.get_full_url(),
+            "en": f"http://testserver{c.practice.url}",
+            "fr": f"http://testserver{translation.url}",
         }
     # A page whose translation is a draft names no alternate.
-    assert entries[c.barrier.get_full_url()].findall(f"{xhtml}link") == []
+    assert entries[f"http://testserver{c.barrier.url}"].findall(f"{xhtml}link") == []
+
+
+# -- The public address of absolute links ----------------------------------------------------
+
+PUBLIC = "https://exchange.example.org"
+
+
+def test_sitemap_robots_feed_and_csvs_link_to_the_public_address(client, full_content, settings):
+    """The sitemap, robots.txt, the feed and both CSVs are read away from the site: their
+    links name the configured public address, not the "localhost" of the Site record nor the
+    host a request happened to use."""
+    settings.PUBLIC_URL = PUBLIC
+    c = full_content
+    index.rebuild()
+
+    tree = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [u.findtext(f"{SITEMAP}loc") for u in tree.findall(f"{SITEMAP}url")]
+    assert f"{PUBLIC}{c.practice.url}" in locations
+    assert all(loc.startswith(f"{PUBLIC}/") for loc in locations), locations
+
+    robots = client.get("/robots.txt").content.decode()
+    assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots
+
+    feed = feed_of(client)
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{PUBLIC}{FEED}"
+    entry_links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert f"{PUBLIC}{c.practice.url}" in entry_links
+    assert all(link.startswith(f"{PUBLIC}/") for link in entry_links)
+
+    rows = csv.DictReader(
+        io.StringIO(client.get("/api/search/export.csv").content.decode("utf-8-sig"))
+    )
+    urls = {r["id"]: r["url"] for r in rows}
+    assert urls[str(c.practice.pk)] == f"{PUBLIC}{c.practice.url}"
+
+    compare = client.get(f"/compare/export.csv?city={c.city.slug}&city={c.peer.slug}")
+    (address_row,) = [
+        row
+        for row in csv.reader(io.StringIO(compare.content.decode("utf-8-sig")))
+        if row and row[0] == "Web address"
+    ]
+    assert address_row[1:] == [f"{PUBLIC}{c.city.url}", f"{PUBLIC}{c.peer.url}"]
+
+    html = client.get(c.practice.url).content.decode()
+    assert f'hreflang="x-default" href="{PUBLIC}' in html
+
+
+def test_migrate_gives_the_default_site_the_public_address(db, site_tree, settings):
+    """Wagtail's own absolute links (the API's html_url, the admin's "view live") come from
+    the Site record: after migrate it carries the public address."""
+    from wagtail.models import Site
+
+    from exchange.public_address import sync_default_site
+
+    settings.PUBLIC_URL = PUBLIC
+    sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("exchange.example.org", 443)
+    assert site.root_page.get_full_url().startswith(f"{PUBLIC}/")
+
+    # An https address on another port cannot be a Site record: it is left as it was.
+    settings.PUBLIC_URL = "https://exchange.example.org:8443"
+    sync_default_site()
+    assert Site.objects.get(is_default_site=True).port == 443
+    settings.PUBLIC_URL = "http://127.0.0.1:8000"
+    sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)

@@ -33,6 +33,7 @@ from dialogues.models import (
 )
 from exchange.localization import translate_page
 from exchange.models import HomePage
+from exchange.public_address import sync_default_site
 from exchange.roles import city_editors_group, sync_roles
 from practices.models import (
     BarrierPage,
@@ -348,6 +349,7 @@ class _DemoLoader:
                 is_default_site=True,
             )
             self.created["sites"] += 1
+            sync_default_site()
             return
         if site.root_page_id == home.id and site.is_default_site:
             self.present["sites"] += 1
@@ -365,6 +367,7 @@ class _DemoLoader:
         site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
         self.created["sites"] += 1
+        sync_default_site()
 
     def find_sessions(self, dialogue: DialoguePage) -> None:
         # By title, so that records also find their session when the dialogue was created

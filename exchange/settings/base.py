@@ -185,7 +185,12 @@ WAGTAIL_SITE_NAME = "The Exchange"
 # No avatars from gravatar.com: nothing is fetched from elsewhere, and the admin does not tell
 # a third party who is signed in. Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme and host) of absolute links in the sitemap, feeds and exports
+# (exchange/public_address.py); without it, the address a request came to.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL or "http://127.0.0.1:8000"
+)
 
 # Mail. Wagtail's moderation notifications use it: coordinators hear of each submission,
 # authors of the approval or rejection, with the reviewer's comment. SMTP settings from the

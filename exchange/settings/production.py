@@ -27,9 +27,26 @@ def _secret_key() -> str:
     return key
 
 
+def _public_url(hosts: list[str]) -> str:
+    # The sitemap, feeds and exports hand out absolute links: they must name the real site,
+    # not the "localhost" of a fresh database. The first allowed host will do when it is a
+    # plain name; a pattern (".example.org", "*") names no address.
+    value = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    if not value and hosts and not hosts[0].startswith(".") and "*" not in hosts[0]:
+        value = f"https://{hosts[0]}"
+    if not value.startswith(("https://", "http://")) or "/" in value.split("://", 1)[1]:
+        raise ImproperlyConfigured(
+            "Set PUBLIC_URL to the site's public address, such as https://exchange.example.org "
+            "(scheme and host, no path)."
+        )
+    return value
+
+
 DEBUG = False
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
+PUBLIC_URL = _public_url(ALLOWED_HOSTS)
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]

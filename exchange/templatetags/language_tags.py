@@ -19,6 +19,7 @@ from wagtail.models import Page
 from taxonomy import languages
 
 from ..i18n import url_in_language
+from ..public_address import absolute_url
 
 register = template.Library()
 
@@ -93,7 +94,7 @@ def hreflang_links(context) -> dict:
     unprefixed address that redirects a first visit to the browser's language)."""
     request = context.get("request")
     links = language_links(request, context.get("page"))
-    alternates = [(link.code, request.build_absolute_uri(link.url)) for link in links]
+    alternates = [(link.code, absolute_url(request, link.url)) for link in links]
     default = dict(alternates).get(settings.LANGUAGE_CODE)
     if default:
         alternates.append(("x-default", default))
