@@ -9,6 +9,7 @@ plain list grouped by region, for screen readers and anything that does not show
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -82,6 +83,16 @@ def outline_path() -> str:
     return "".join(ring_path(ring) for polygon in land["coordinates"] for ring in polygon)
 
 
+# A marker's radius, and the least room between two markers' edges, in drawing units. Cities
+# closer than MIN_DISTANCE (Tunis and Bizerte are under two units apart) would cover each
+# other's links, so they are moved apart: see spread().
+MARKER_RADIUS = 6
+MARKER_GAP = 3
+MIN_DISTANCE = 2 * MARKER_RADIUS + MARKER_GAP
+# Spread with a little to spare: rounding to a tenth of a unit moves a point by up to 0.071.
+_ROOM = MIN_DISTANCE + 0.2
+
+
 @dataclass(frozen=True)
 class Marker:
     title: str
@@ -89,6 +100,14 @@ class Marker:
     url: str
     x: float
     y: float
+    # Where the city really is, when the marker had to be moved off it (a leader line joins
+    # the two); None when the marker sits on the city.
+    true_x: float | None = None
+    true_y: float | None = None
+
+    @property
+    def moved(self) -> bool:
+        return self.true_x is not None
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,7 @@ class CityMap:
     regions: list[RegionGroup]
     width: int = WIDTH
     height: float = HEIGHT
+    marker_radius: int = MARKER_RADIUS
 
     @property
     def outline(self) -> str:
@@ -119,6 +139,88 @@ class CityMap:
     @property
     def unplaced_count(self) -> int:
         return sum(not city.on_map for group in self.regions for city in group.cities)
+
+
+def _ring(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """New places for a group of close points: evenly on a circle around their centroid.
+
+    The circle is just large enough for neighbours on it to be MIN_DISTANCE apart. Each point
+    takes the slot nearest its own direction from the centroid, in order of that direction,
+    so the ring keeps the group's rough geography (Bizerte stays north of Sfax).
+    """
+    n = len(points)
+    cx = sum(x for x, _y in points) / n
+    cy = sum(y for _x, y in points) / n
+    radius = _ROOM / (2 * math.sin(math.pi / n))
+    # The whole ring stays inside the drawing, so no marker is cut by the map's edge.
+    margin = radius + MARKER_RADIUS + 1
+    cx = min(max(cx, margin), WIDTH - margin)
+    cy = min(max(cy, margin), HEIGHT - margin)
+    angles = [math.atan2(y - cy, x - cx) for x, y in points]
+    order = sorted(range(n), key=lambda i: (angles[i], points[i]))
+    # The first point keeps its own direction; the others follow it round, one slot each.
+    start = angles[order[0]]
+    placed: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    for slot, i in enumerate(order):
+        angle = start + 2 * math.pi * slot / n
+        placed[i] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return placed
+
+
+def spread(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Places for markers at `points` such that no two are closer than MIN_DISTANCE.
+
+    Points closer than that are grouped (transitively) and each group is laid out on a ring
+    around its centroid; when a ring then comes too close to another marker or ring, the two
+    groups become one and are laid out again. Groups only ever merge, so this ends, and the
+    result depends on the points alone: the same map on every request.
+    """
+    n = len(points)
+    group = list(range(n))  # each point's group: the smallest index in it
+
+    def merge(a: int, b: int) -> None:
+        ga, gb = group[a], group[b]
+        if ga != gb:
+            keep, drop = min(ga, gb), max(ga, gb)
+            for i in range(n):
+                if group[i] == drop:
+                    group[i] = keep
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if math.dist(points[i], points[j]) < _ROOM:
+                merge(i, j)
+    while True:
+        placed = list(points)
+        for g in sorted(set(group)):
+            members = [i for i in range(n) if group[i] == g]
+            if len(members) > 1:
+                for i, where in zip(members, _ring([points[i] for i in members]), strict=True):
+                    placed[i] = where
+        clash = next(
+            (
+                (i, j)
+                for i in range(n)
+                for j in range(i + 1, n)
+                if group[i] != group[j] and math.dist(placed[i], placed[j]) < _ROOM
+            ),
+            None,
+        )
+        if clash is None:
+            return placed
+        merge(*clash)
+
+
+def _spread_markers(markers: list[Marker]) -> list[Marker]:
+    points = [(m.x, m.y) for m in markers]
+    result = []
+    for marker, (x, y) in zip(markers, spread(points), strict=True):
+        x, y = round(x, 1), round(y, 1)
+        if (x, y) == (marker.x, marker.y):
+            result.append(marker)
+        else:
+            result.append(Marker(marker.title, marker.label, marker.url, x, y, marker.x, marker.y))
+    return result
 
 
 def _label(city) -> str:
@@ -148,6 +250,9 @@ def city_map(cities: Iterable, request=None) -> CityMap:
         group.cities.append(ListedCity(city.title, label, url, placed))
     for _key, group in groups.values():
         group.cities.sort(key=lambda c: c.title.casefold())
+    # Sorted before spreading too, so the layout does not depend on the database's order.
+    markers.sort(key=lambda m: (m.x, m.y, m.title))
+    markers = _spread_markers(markers)
     # West to east, so that the Tab key moves across the map the way the eye reads it.
     markers.sort(key=lambda m: (m.x, m.y, m.title))
     return CityMap(

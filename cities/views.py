@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from exchange.breadcrumbs import page_crumbs
 from exchange.pagetools import parent_path
 from taxonomy.models import BarrierCategory, Region, Theme
 
@@ -17,12 +18,6 @@ from taxonomy.models import BarrierCategory, Region, Theme
 from . import models
 from .forms import DescribeCityForm
 from .similarity import similar_cities
-
-
-def _crumbs(page, request: HttpRequest) -> list[dict]:
-    """Breadcrumbs down to `page` itself, which links here (the sub-page is the current one)."""
-    ancestors = page.get_ancestors(inclusive=True).live().filter(depth__gt=1)
-    return [{"title": p.title, "url": p.get_url(request=request)} for p in ancestors]
 
 
 def similar_to_city(request: HttpRequest, city) -> TemplateResponse:
@@ -35,7 +30,7 @@ def similar_to_city(request: HttpRequest, city) -> TemplateResponse:
             "city": city,
             "heading": heading,
             "current_crumb": {"title": heading},
-            "crumbs": _crumbs(city, request),
+            "crumbs": page_crumbs(city, request, inclusive=True),
             "matches": similar_cities(city=city),
             "like_mine_url": _like_mine_url(city, request),
         },
@@ -71,7 +66,7 @@ def describe_city(request: HttpRequest, index) -> TemplateResponse:
             "page": index,
             "heading": _("Cities like mine"),
             "current_crumb": {"title": _("Cities like mine")},
-            "crumbs": _crumbs(index, request),
+            "crumbs": page_crumbs(index, request, inclusive=True),
             "form": form,
             "described": described,
             "matches": matches,

@@ -11,6 +11,7 @@ from search.urls import api_urlpatterns as search_api_urlpatterns
 
 from .api import api_router
 from .i18n import set_language
+from .moderation import page_workflow_action
 from .page_passwords import authenticate_with_password
 from .sitemaps import PublicSitemap, robots_txt
 from .views import healthz
@@ -25,6 +26,12 @@ open_data_urlpatterns = [
 
 urlpatterns = [
     *open_data_urlpatterns,
+    # Before Wagtail's own address for it: asks before approving, says when it has.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        page_workflow_action,
+        name="exchange_page_workflow_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

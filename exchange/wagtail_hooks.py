@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
+from .moderation import confirm_moderation_actions
 from .public_documents import PublicDocumentLinkHandler
 from .translation_admin import submit_page_translation
 
@@ -10,6 +11,14 @@ from .translation_admin import submit_page_translation
 @hooks.register("register_rich_text_features", order=100)
 def public_document_links(features) -> None:
     features.register_link_type(PublicDocumentLinkHandler)
+
+
+# -- The dashboard's review panel asks before it approves (exchange.moderation) ----------
+
+
+@hooks.register("construct_homepage_panels")
+def review_panel_that_confirms(request, panels) -> None:
+    confirm_moderation_actions(request, panels)
 
 
 # -- Translation: wagtail-localize's submit view, within the editor's own pages -----------

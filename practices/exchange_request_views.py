@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from cities.models import CityProfilePage
+from exchange.breadcrumbs import crumbs, page_crumbs
 from exchange.pagetools import parent_path
 
 # practices.models imports this module; its models are read at call time.
@@ -94,7 +95,7 @@ def exchange_request(request: HttpRequest, practice_id: int) -> HttpResponse:
             "practice": practice,
             "city": city,
             "action": request.path,
-            "crumbs": [{"title": practice.title, "url": practice_url}],
+            "crumbs": page_crumbs(practice, request, inclusive=True),
             "current": {"title": _("Ask for an exchange")},
         }
         return render(request, "practices/exchange_request.html", context, status=400)
@@ -121,7 +122,7 @@ def my_exchange_requests(request: HttpRequest) -> HttpResponse:
         "practices/my_exchange_requests.html",
         {
             "exchange_requests": requests,
-            "crumbs": [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}],
+            "crumbs": crumbs(),
             "current": {"title": _("Your exchange requests")},
         },
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from cities.models import CityProfilePage
+from exchange.breadcrumbs import crumbs
 from exchange.pagetools import parent_path
 
 # Imported (through exchange_request_views) by practices.models: models are read at call time.
@@ -30,10 +30,6 @@ def too_many_requests(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "practices/too_many_requests.html", {"message": message}, status=429)
 
 
-def _crumbs() -> list[dict]:
-    return [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}]
-
-
 def _correction_target(raw: str) -> tuple[models.PracticePage, CityProfilePage | None]:
     """The published practice named by ?correction=; ValueError if not a number, 404 if none."""
     # Digits only, and within the database's integer range (beyond it SQLite raises).
@@ -50,7 +46,7 @@ def _correction_target(raw: str) -> tuple[models.PracticePage, CityProfilePage |
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=submission_rate, method="POST", block=False, group="practices.submit")
 def submit(request: HttpRequest) -> HttpResponse:
-    context = {"crumbs": _crumbs(), "honeypot": HONEYPOT_FIELD}
+    context = {"crumbs": crumbs(), "honeypot": HONEYPOT_FIELD}
     raw_correction = request.GET.get("correction")
     practice = city = None
     if raw_correction is not None:
@@ -123,5 +119,5 @@ def submit_thanks(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "practices/submit_thanks.html",
-        {"crumbs": _crumbs(), "current": {"title": _("Thank you")}},
+        {"crumbs": crumbs(), "current": {"title": _("Thank you")}},
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
 from exchange.public_address import absolute_url
 
@@ -23,7 +24,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         "max_items": compare.MAX_ITEMS,
         "search_url": reverse("search"),
         "compare_url": reverse("compare"),
-        "crumbs": [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}],
+        "crumbs": crumbs(),
         "current": {"title": _("Compare")},
     }
     # A bad selection is the visitor's error: the page explains it, with status 400.

@@ -11,19 +11,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from exchange.breadcrumbs import crumbs
+
 from . import explore, facet_index
 from .facets import FACETS
-
-
-def _crumbs(*extra: dict) -> list[dict]:
-    return [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}, *extra]
 
 
 @require_GET
 def explore_page(request: HttpRequest) -> HttpResponse:
     context = {
         "insights": explore.insights(),
-        "crumbs": _crumbs(),
+        "crumbs": crumbs(),
         "current": {"title": _("Explore")},
         "matrix_url": reverse("explore_matrix"),
     }
@@ -37,7 +35,7 @@ def explore_matrix(request: HttpRequest) -> HttpResponse:
         "errors": [{"param": param, "messages": messages} for param, messages in errors.items()],
         "params": params or explore.MatrixParams(),
         "region_options": FACETS["region"].labels(None),
-        "crumbs": _crumbs({"title": _("Explore"), "url": reverse("explore")}),
+        "crumbs": crumbs({"title": _("Explore"), "url": reverse("explore")}),
         "current": {"title": _("Theme matrix")},
         "matrix_url": reverse("explore_matrix"),
     }

@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
 
 from .export import EXPORT_COLUMNS, export_row
@@ -231,7 +232,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "sorts": [(value, str(label)) for value, label in SORTS.items()],
         "query": query,
         "search_url": reverse("search"),
-        "crumbs": [{"title": _("Home"), "url": reverse("wagtail_serve", args=[""])}],
+        "crumbs": crumbs(),
         "current": {"title": _("Search")},
     }
     if query is None:
@@ -277,10 +278,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
         "errors": _error_list(request, errors),
         "search_url": reverse("search"),
         "back_url": back,
-        "crumbs": [
-            {"title": _("Home"), "url": reverse("wagtail_serve", args=[""])},
-            {"title": _("Search"), "url": back},
-        ],
+        "crumbs": crumbs({"title": _("Search"), "url": back}),
         "current": {"title": facet.label},
     }
     if query is None:

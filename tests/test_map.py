@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from decimal import Decimal
 from html import unescape
@@ -14,7 +15,17 @@ from wagtail.models import PageViewRestriction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cities import map as city_map_module
-from cities.map import HEIGHT, WIDTH, CityMap, Marker, outline_path, project
+from cities.map import (
+    HEIGHT,
+    MARKER_GAP,
+    MARKER_RADIUS,
+    WIDTH,
+    CityMap,
+    Marker,
+    outline_path,
+    project,
+    spread,
+)
 from taxonomy.models import Region
 
 from .factories import CityProfilePageFactory
@@ -72,6 +83,15 @@ def markers(svg: str) -> list[dict]:
         {"href": h, "label": unescape(a), "title": unescape(t), "x": float(x), "y": float(y)}
         for h, a, t, x, y in found
     ]
+
+
+def leaders(svg: str) -> dict[tuple[float, float], tuple[float, float]]:
+    """Leader lines: from a moved marker's centre to the city's true position."""
+    found = re.findall(
+        r'<line class="city-map__leader" x1="([^"]*)" y1="([^"]*)" x2="([^"]*)" y2="([^"]*)"/>',
+        svg,
+    )
+    return {(float(a), float(b)): (float(c), float(d)) for a, b, c, d in found}
 
 
 # Projection
@@ -267,6 +287,79 @@ def test_coordinates_are_not_localised():
         html = render_to_string("cities/includes/map.html", {"city_map": drawing})
     assert 'cx="519.5" cy="110.9"' in html
     assert f'viewBox="0 0 {WIDTH} {HEIGHT}"' in html
+
+
+# Crowded places: close cities must each stay reachable
+
+# Real coordinates; on a 1000-unit world Tunis and Bizerte are under two units apart.
+CROWDED = {
+    "Tunis": ("TN", "36.81", "10.18"),
+    "Bizerte": ("TN", "37.27", "9.87"),
+    "Sousse": ("TN", "35.83", "10.64"),
+    "Sfax": ("TN", "34.74", "10.76"),
+    "Amman": ("JO", "31.95", "35.93"),
+    "Irbid": ("JO", "32.56", "35.85"),
+    "Ramallah": ("PS", "31.90", "35.20"),
+}
+
+
+@pytest.mark.django_db
+def test_close_cities_are_spread_so_none_covers_another(client, site_tree):
+    pages = {
+        title: city(site_tree.cities, title, country, "mena", lat, lon)
+        for title, (country, lat, lon) in CROWDED.items()
+    }
+    # A far city, which has no reason to move.
+    turin = city(site_tree.cities, "Turin", "IT", "europe", "45.07", "7.69")
+    svg = svg_of(client.get("/cities/"))
+    drawn = markers(svg)
+    assert sorted(m["title"].split(",")[0] for m in drawn) == sorted([*CROWDED, "Turin"])
+    # Each marker's clickable disc stays clear of every other one, with a gap.
+    for i, a in enumerate(drawn):
+        for b in drawn[i + 1 :]:
+            distance = math.dist((a["x"], a["y"]), (b["x"], b["y"]))
+            assert distance >= 2 * MARKER_RADIUS + MARKER_GAP, (a["title"], b["title"], distance)
+    lines = leaders(svg)
+    for marker in drawn:
+        page = {**pages, "Turin": turin}[marker["title"].split(",")[0]]
+        # A link with the city's name, to the city.
+        assert marker["href"] == page.url
+        assert marker["label"] == marker["title"]
+        assert marker["title"].startswith(page.title)
+        true = project(page.longitude, page.latitude)
+        centre = (marker["x"], marker["y"])
+        if page.title == "Turin":
+            assert centre == pytest.approx(true, abs=0.05)
+            assert centre not in lines
+        else:
+            # Moved, but not far, and a line leads from the marker to where the city is.
+            assert math.dist(centre, true) > 1
+            assert math.dist(centre, true) < 40
+            assert lines[centre] == pytest.approx(true, abs=0.05)
+    assert len(lines) == len(CROWDED)
+    # Leader lines are decoration: hidden, and they never take a click.
+    assert '<g class="city-map__leaders" aria-hidden="true">' in svg
+    assert svg.count("<a ") == len(CROWDED) + 1
+    # The same map on every request.
+    assert svg_of(client.get("/cities/")) == svg
+
+
+def test_spread_leaves_far_points_alone_and_is_deterministic():
+    far = [(100.0, 100.0), (200.0, 100.0), (100.0, 200.0)]
+    assert spread(far) == far
+    close = [(500.0, 100.0), (501.0, 100.5), (500.5, 101.0), (499.0, 99.0), (520.0, 100.0)]
+    placed = spread(close)
+    assert placed == spread(close)
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert math.dist(a, b) >= 2 * MARKER_RADIUS + MARKER_GAP
+    # Near the map's edge the spread markers stay on the map.
+    corner = spread([(0.5, 0.5), (1.0, 1.0), (0.0, 1.0)])
+    assert all(
+        MARKER_RADIUS <= x <= WIDTH - MARKER_RADIUS
+        and MARKER_RADIUS <= y <= HEIGHT - MARKER_RADIUS
+        for x, y in corner
+    )
 
 
 # Queries

@@ -3,6 +3,8 @@ coordinators see the queue; authors hear the outcome with the reviewer's comment
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 from wagtail.models import WorkflowState
@@ -137,3 +139,76 @@ def test_the_author_is_told_of_the_rejection_with_the_comment(client, roles):
     assert not page.live
     client.logout()
     assert client.get("/cities/sousse/night-classes/").status_code == 404
+
+
+# Approving from the dashboard: asked first, confirmed after (exchange.moderation)
+
+
+def approve_url(page) -> str:
+    task_state = page.current_workflow_task_state
+    return f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+
+
+def test_approving_says_so_on_the_dashboard(client, roles):
+    page = submit_new_practice(client, roles)
+    client.force_login(roles.coordinator)
+    response = client.post(approve_url(page), {"comment": "", "next": "/admin/"}, follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert "“Night classes” approved." in visible_text(response)
+    page.refresh_from_db()
+    assert page.live
+    # Said once: the next visit to the dashboard is quiet.
+    assert "approved." not in visible_text(client.get("/admin/"))
+
+
+def test_approving_through_the_dashboards_modal_says_so_after(client, roles):
+    page = submit_new_practice(client, roles)
+    client.force_login(roles.coordinator)
+    response = client.post(
+        approve_url(page),
+        {"comment": "Fine.", "next": "/admin/"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["step"] == "success"
+    # Wagtail's script then loads the address it was given, where the message shows.
+    assert "“Night classes” approved." in visible_text(client.get(response.json()["redirect"]))
+
+
+def test_a_get_does_not_approve_it_asks(client, roles):
+    page = submit_new_practice(client, roles)
+    client.force_login(roles.coordinator)
+    url = approve_url(page)
+    response = client.get(url, {"next": "/admin/"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Approve “Night classes”?" in visible_text(response)
+    assert f'<form action="{url}" method="post">' in html
+    assert '<button type="submit" class="button">Approve</button>' in html
+    # The modal Wagtail's script asks for: a form too, nothing done.
+    modal = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+    assert modal.json()["step"] == "action"
+    page.refresh_from_db()
+    assert not page.live
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "approved." not in visible_text(client.get("/admin/"))
+
+
+def test_who_may_not_approve_is_not_asked(client, roles):
+    page = submit_new_practice(client, roles)
+    client.force_login(roles.sousse_editor)
+    assert client.get(approve_url(page)).status_code == 403
+    assert client.post(approve_url(page)).status_code == 403
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_the_dashboards_approve_opens_the_form_first(client, roles):
+    submit_new_practice(client, roles)
+    client.force_login(roles.coordinator)
+    html = client.get("/admin/").content.decode()
+    panel = html[html.index("Awaiting your review") :]
+    buttons = re.findall(r"<button data-workflow-action-url=\"([^\"]*)\"([^>]*)>", panel)
+    assert any("/approve/" in url for url, _attrs in buttons)
+    # Every action opens its form (the confirmation); none posts on the first click.
+    assert all("data-launch-modal" in attrs for _url, attrs in buttons), buttons

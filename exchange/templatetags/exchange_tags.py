@@ -14,6 +14,7 @@ from cities.models import CityIndexPage
 from dialogues.models import DialogueIndexPage
 from resources.models import ResourceIndexPage
 
+from ..breadcrumbs import page_crumbs
 from ..localization import original_filter
 from ..public_documents import public_document_blocks
 from ..rich_text import public_rich_text
@@ -98,12 +99,7 @@ def breadcrumbs(context, page=None) -> dict:
     page = page or context.get("page")
     if page is None or getattr(page, "depth", 0) <= 2:
         return {"crumbs": [], "current": None}
-    request = context.get("request")
-    crumbs = [
-        {"title": ancestor.title, "url": ancestor.get_url(request=request)}
-        for ancestor in page.get_ancestors().live().filter(depth__gt=1)
-    ]
-    return {"crumbs": crumbs, "current": page}
+    return {"crumbs": page_crumbs(page, context.get("request")), "current": page}
 
 
 @register.filter
