@@ -568,6 +568,7 @@ SECRETS = {
     "a restricted document's file": b"budget of the shelter",
     "a restricted collection's password": b"collection-secret-7",
     "an editor's email": b"editor@sousse.example.org",
+    "a redirect to a private page": b"/old-members-corner",
 }
 
 
@@ -598,6 +599,7 @@ def build_shareable_content():
     PageViewRestriction.objects.filter(page=opportunity).update(password="open-sesame-42")
     members_only = PracticePageFactory(parent=t.city, title="Practice for members only")
     PageViewRestriction.objects.create(page=members_only, restriction_type="login")
+    Redirect.objects.create(old_path="/old-members-corner", redirect_page=members_only)
     french, _ = Locale.objects.get_or_create(language_code="fr")
     translation = members_only.copy_for_translation(french, copy_parents=True)
     translation.title = "Pratique pour membres seulement"
@@ -697,6 +699,8 @@ def test_a_shareable_archive_holds_the_public_content(shareable):
     assert any(n.startswith("files/documents/questionnaire") for n in data)
     assert DOCUMENT_BYTES in data.values()
     assert b"UN Women" in data["data/cities.organisation.json"]
+    redirects = records_of(shareable, "wagtailredirects.redirect")
+    assert [r["fields"]["redirect_page"] for r in redirects] == [shareable.ids.city]
     assert records_of(shareable, "taxonomy.theme")
     assert {r["pk"] for r in records_of(shareable, "wagtailimages.image")} == {shareable.ids.image}
     manifest = json.loads(data["manifest.json"])
