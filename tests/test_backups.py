@@ -569,12 +569,16 @@ SECRETS = {
     "a restricted collection's password": b"collection-secret-7",
     "an editor's email": b"editor@sousse.example.org",
     "a redirect to a private page": b"/old-members-corner",
+    "an editor's comment": b"Comment: check the figures with legal",
+    "a moderator's rejection": b"Rejected: the shelter address is in the text",
+    "a city's exchange request": b"Could our social workers visit the shelter",
 }
 
 
 def build_shareable_content():
-    from wagtail.models import Collection, CollectionViewRestriction, Locale
+    from wagtail.models import Collection, CollectionViewRestriction, Comment, Locale
 
+    from practices.exchange_requests import ExchangeRequest
     from practices.submissions import Submission
 
     from .factories import PracticePageFactory
@@ -593,6 +597,25 @@ def build_shareable_content():
     practice = PracticePage.objects.get(pk=t.practice.pk)
     practice.title = "Secret draft title"
     practice.save_revision(user=t.editor)
+    Comment.objects.create(
+        page=practice,
+        user=t.editor,
+        text="Comment: check the figures with legal.",
+        contentpath="summary",
+    )
+    workflow = practice.get_workflow()
+    assert workflow is not None
+    state = workflow.start(practice, t.editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(
+        task_state, t.editor, "reject", comment="Rejected: the shelter address is in the text."
+    )
+    ExchangeRequest.objects.create(
+        practice=practice,
+        city=t.city,
+        requester=t.editor,
+        message="Could our social workers visit the shelter?",
+    )
     opportunity = t.network_opportunity
     opportunity.title = "Opportunity behind a password"
     opportunity.save_revision().publish()
