@@ -63,7 +63,13 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
-from wagtail.models import Collection, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+)
 
 from search import index
 from taxonomy.models import VOCABULARIES
@@ -1104,12 +1110,14 @@ def import_archive(path: str | os.PathLike) -> ImportResult:
             result.files_restored = _restore_files(archive, [])
             return result
         cleared = _tables_to_clear(archive.models)
+        grants = _root_grants(archive)
         try:
             # A savepoint of its own: a failure here undoes the load and nothing else.
             with transaction.atomic():
                 for model in reversed(cleared):
                     model._base_manager.all()._raw_delete(connection.alias)
                 _load(archive)
+                _restore_root_grants(grants)
                 with connection.cursor() as cursor:
                     for sql in connection.ops.sequence_reset_sql(no_style(), cleared):
                         cursor.execute(sql)
@@ -1131,6 +1139,40 @@ def import_archive(path: str | os.PathLike) -> ImportResult:
     Site.clear_site_root_paths_cache()
     result.warnings = _rebuild_derived()
     return result
+
+
+# What a shareable archive does not bring, and the target database already has at the root of
+# its page tree and of its collections: its groups' permissions. Left cleared with the pages,
+# nobody but a superuser could edit the imported pages. (The workflow at the root survives:
+# `WorkflowPage` is keyed by its page, a link `_tables_to_clear` does not follow.)
+_ROOT_GRANTS = (
+    (GroupPagePermission, "page_id", Page),
+    (GroupCollectionPermission, "collection_id", Collection),
+)
+
+
+def _root_grants(archive: Archive) -> list[models.Model]:
+    """The target's own grants at the roots, kept aside before a shareable import clears them."""
+    if not archive.manifest.get("shareable"):
+        return []
+    grants = []
+    for model, attname, tree in _ROOT_GRANTS:
+        root = tree.get_first_root_node()
+        if model not in archive.models and root is not None:
+            grants.extend(model._base_manager.filter(**{attname: root.pk}))
+    return grants
+
+
+def _restore_root_grants(grants: list[models.Model]) -> None:
+    """Give the kept-aside grants to the restored roots (by place in the tree, not by id)."""
+    for model, attname, tree in _ROOT_GRANTS:
+        mine = [grant for grant in grants if isinstance(grant, model)]
+        root = tree.get_first_root_node()
+        if not mine or root is None:
+            continue
+        for grant in mine:
+            setattr(grant, attname, root.pk)
+        model._base_manager.bulk_create(mine)
 
 
 def _load(archive: Archive) -> None:

@@ -24,7 +24,15 @@ from django.db import connection
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Revision
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    WorkflowPage,
+)
 
 from cities.models import Organisation
 from dialogues.models import DialoguePage
@@ -736,8 +744,28 @@ def test_a_shareable_archive_holds_the_public_content(shareable):
         assert not fields["has_unpublished_changes"] and fields["owner"] is None
 
 
+def root_grants() -> set:
+    root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    return {
+        *GroupPagePermission.objects.filter(page=root).values_list(
+            "group__name", "permission__codename"
+        ),
+        *GroupCollectionPermission.objects.filter(collection=collection).values_list(
+            "group__name", "permission__codename"
+        ),
+        *WorkflowPage.objects.filter(page=root).values_list("workflow__name"),
+    }
+
+
 def test_a_shareable_archive_imports_into_an_empty_database_and_renders(shareable, db, client):
+    # The groups and workflow of the newly migrated database, given at the roots.
+    grants = root_grants()
+    assert grants
+
     output = import_(shareable.path)
+
+    assert root_grants() == grants
 
     assert "Imported" in output
     assert not any(Page.find_problems())
