@@ -17,6 +17,12 @@ and those of the listed Wagtail, taggit and auth apps, minus what is derived and
 editing sessions). A model added later is exported without editing any list; a test fails if
 an installed model is neither exported nor named in `LEFT_OUT` with its reason.
 
+A shareable archive (`export_archive(shareable=True)`, `export_data --shareable`) holds only
+what the public may see: the models named in `SHAREABLE` (an allow-list: a model added later
+stays out), and of their rows only those of live public pages, of unrestricted collections,
+and those referring to nothing left out; pages as published, with no revision. A test fails
+on a model in neither `SHAREABLE` nor `NOT_SHAREABLE`.
+
 `import_archive()` reads and checks everything (checksums, format, migrations, every row)
 before it writes, then restores in one transaction into a database holding no content; the
 same archive imported again is a no-op.
@@ -55,13 +61,22 @@ from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import IntegrityError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+)
 
 from search import index
 from taxonomy.models import VOCABULARIES
 
 from .moves import MOVE_MIGRATIONS, new_label
+from .pagetools import ExchangePageQuerySet
+from .public_documents import restricted_collection_ids
 
 FORMAT = "exchange-backup"
 FORMAT_VERSION = 1
@@ -104,6 +119,216 @@ LEFT_OUT_MODELS = {
 }
 # Models whose foreign keys the archive writes as natural keys instead of ids.
 NATURAL_KEY_MODELS = (ContentType, Permission)
+
+
+# --- the shareable archive ------------------------------------------------------------------
+
+# What a shareable archive (`export_data --shareable`) may hold: what the public may see on
+# the site, and nothing else. An allow-list, so a model added later stays out of it until
+# someone decides; the backup test fails on a model in neither list. Rows are filtered too:
+# live public pages only, documents and images of unrestricted collections only, and rows
+# pointing at a left-out row are dropped (or the link emptied where it may be empty).
+SHAREABLE = frozenset(
+    {
+        # the public pages, their parts and the tree they hang in
+        "wagtailcore.page",
+        "wagtailcore.locale",
+        "wagtailcore.site",
+        "exchange.homepage",
+        "cities.cityindexpage",
+        "cities.cityprofilepage",
+        "cities.governancebody",
+        "cities.keyfigure",
+        "practices.practicepage",
+        "practices.barrierpage",
+        "practices.opportunitypage",
+        "practices.practicebarrier",
+        "practices.practiceopportunity",
+        "practices.practicepartner",
+        "practices.practiceresource",
+        "practices.barrierreportingcity",
+        "practices.opportunityreportingcity",
+        "practices.practicetag",
+        "resources.resourceindexpage",
+        "resources.resourcepage",
+        "resources.resourcelanguage",
+        "resources.resourcecity",
+        "dialogues.dialogueindexpage",
+        "dialogues.dialoguepage",
+        "dialogues.dialogueorganiser",
+        "dialogues.dialogueparticipantcity",
+        "dialogues.dialogueparticipantorganisation",
+        "dialogues.dialoguesession",
+        "dialogues.dialoguecommitment",
+        "dialogues.dialogueresource",
+        "dialogues.recommendationpage",
+        # the vocabularies and the organisations, public reference data
+        "taxonomy.theme",
+        "taxonomy.barriercategory",
+        "taxonomy.opportunitycategory",
+        "taxonomy.targetgroup",
+        "taxonomy.actiontype",
+        "taxonomy.sdgtarget",
+        "taxonomy.region",
+        "cities.organisation",
+        # public documents and images, the collections they are in, the tags in use
+        "wagtailcore.collection",
+        "wagtaildocs.document",
+        "wagtailimages.image",
+        "taggit.tag",
+        "taggit.taggeditem",
+        # redirects to public pages (or to addresses outside the site)
+        "wagtailredirects.redirect",
+    }
+)
+NOT_SHAREABLE = {
+    "auth.user": "user accounts: names, email addresses, password hashes",
+    "auth.group": "groups, their members and permissions: how the site is administered",
+    "wagtailusers.userprofile": "users' preferences",
+    "wagtailcore.apitoken": "API credentials",
+    "cities.cityeditorgroup": "which group edits which city: administration",
+    "practices.submission": "what the public sent through the forms: names, email "
+    "addresses, reviewers' notes",
+    "practices.exchangerequest": "requests between cities, with their messages and replies",
+    "wagtailcore.revision": "drafts and earlier versions; the archive holds the live pages",
+    "wagtailcore.pageviewrestriction": "page passwords and who may see private pages",
+    "wagtailcore.collectionviewrestriction": "passwords and groups of restricted collections",
+    "wagtailcore.groupsitepermission": "administration",
+    "wagtailcore.groupcollectionpermission": "administration",
+    "wagtailcore.grouppagepermission": "administration",
+    "wagtailcore.workflow": "moderation",
+    "wagtailcore.workflowpage": "moderation",
+    "wagtailcore.workflowcontenttype": "moderation",
+    "wagtailcore.workflowtask": "moderation",
+    "wagtailcore.workflowstate": "moderation of drafts, with who did what",
+    "wagtailcore.task": "moderation",
+    "wagtailcore.groupapprovaltask": "moderation",
+    "wagtailcore.taskstate": "moderation of drafts, with reviewers' comments",
+    "wagtailcore.modellogentry": "who did what, when",
+    "wagtailcore.pagelogentry": "who did what, when",
+    "wagtailcore.comment": "editors' and reviewers' comments on drafts",
+    "wagtailcore.commentreply": "editors' and reviewers' comments on drafts",
+    "wagtailcore.pagesubscription": "who follows comments on which page",
+}
+# Always present in a migrated database; the archive names them by natural key.
+_ALWAYS_THERE = (ContentType, Permission)
+
+
+def shareable_undecided() -> list[str]:
+    """Exported models neither allowed in a shareable archive nor left out of it with a reason."""
+    return [
+        m._meta.label_lower
+        for m in content_models()
+        if m._meta.label_lower not in SHAREABLE and m._meta.label_lower not in NOT_SHAREABLE
+    ]
+
+
+def _public_page_ids() -> set[int]:
+    """Live pages the public may see, with every ancestor such a page too.
+
+    `visible_in_any_locale()` leaves out private pages, those below one, and the translations
+    of private originals (which the site serves behind the original's login or password).
+    """
+    shareable_types = [
+        ct.pk for ct in ContentType.objects.all() if f"{ct.app_label}.{ct.model}" in SHAREABLE
+    ]
+    candidates = dict(
+        ExchangePageQuerySet(Page)
+        .visible_in_any_locale()
+        .filter(content_type__in=shareable_types)
+        .values_list("path", "pk")
+    )
+    # The root is no page anyone visits, but every page hangs from it.
+    candidates.update(Page.objects.filter(depth=1).values_list("path", "pk"))
+    step = Page.steplen
+    return {
+        pk
+        for path, pk in candidates.items()
+        if all(path[:n] in candidates for n in range(step, len(path), step))
+    }
+
+
+def _field_values(model: type[models.Model], attname: str) -> dict[Any, Any]:
+    return dict(model._base_manager.values_list("pk", attname))
+
+
+def shareable_selection() -> dict[type[models.Model], set]:
+    """The primary keys of every row a shareable archive holds, by model."""
+    chosen = [m for m in content_models() if m._meta.label_lower in SHAREABLE]
+    pages = _public_page_ids()
+    open_collections = set(
+        Collection.objects.exclude(pk__in=restricted_collection_ids()).values_list("pk", flat=True)
+    )
+    kept: dict[type[models.Model], set] = {}
+    for model in chosen:
+        rows = model._base_manager.all()
+        if issubclass(model, Page):
+            rows = rows.filter(pk__in=pages)
+        elif model is Collection:
+            rows = rows.filter(pk__in=open_collections)
+        elif model._meta.label_lower in ("wagtaildocs.document", "wagtailimages.image"):
+            rows = rows.filter(collection__in=open_collections)
+        elif model is Redirect:
+            rows = rows.filter(
+                models.Q(redirect_page__in=pages)
+                | models.Q(redirect_page__isnull=True) & ~models.Q(redirect_link="")
+            )
+        kept[model] = set(rows.values_list("pk", flat=True))
+    tag_model = apps.get_model("taggit", "tag")
+    tagged_item = apps.get_model("taggit", "taggeditem")
+
+    # A row whose required link points at a row left out goes too; repeat until stable.
+    changed = True
+    while changed:
+        changed = False
+        for model in chosen:
+            for f in model._meta.local_fields:
+                if not f.is_relation or f.null or f.related_model in _ALWAYS_THERE:
+                    continue
+                if f.related_model is tag_model:
+                    continue  # tags follow their uses, below
+                target = kept.get(f.related_model, set())
+                values = _field_values(model, f.attname)
+                gone = {pk for pk in kept[model] if values.get(pk) not in target}
+                if gone:
+                    kept[model] -= gone
+                    changed = True
+    # Generic tags (of documents and images) only on rows in the archive.
+    by_type = {ContentType.objects.get_for_model(m).pk: kept[m] for m in kept}
+    kept[tagged_item] = {
+        pk
+        for pk, ct, obj in tagged_item._base_manager.values_list("pk", "content_type", "object_id")
+        if pk in kept[tagged_item] and obj in by_type.get(ct, ())
+    }
+    used_tags: set = set()
+    for model in chosen:
+        for f in model._meta.local_fields:
+            if f.is_relation and f.related_model is tag_model:
+                values = _field_values(model, f.attname)
+                used_tags |= {values[pk] for pk in kept[model]}
+    kept[tag_model] &= used_tags
+    return kept
+
+
+def _tree_numchild(records: list[dict], steplen: int) -> None:
+    """Count the children in the archive: a left-out page is not a child any more."""
+    paths = [r["fields"]["path"] for r in records]
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[path[:-steplen]] = counts.get(path[:-steplen], 0) + 1
+    for record in records:
+        record["fields"]["numchild"] = counts.get(record["fields"]["path"], 0)
+
+
+def _as_published(records: list[dict]) -> None:
+    """A page as the public sees it: no trace of a draft, a lock or an editor."""
+    for record in records:
+        fields_ = record["fields"]
+        fields_["draft_title"] = fields_["title"]
+        fields_["has_unpublished_changes"] = False
+        fields_["latest_revision_created_at"] = None
+        fields_["locked"] = False
+        fields_["locked_at"] = None
 
 
 class BackupError(Exception):
@@ -177,7 +402,7 @@ def plan(include_users: bool = True) -> tuple[list[type[models.Model]], dict[str
     if include_users:
         return chosen, {}
     user_model = get_user_model()
-    dropped = {user_model._meta.label_lower: "user accounts (left out by --no-users)"}
+    dropped = {user_model._meta.label_lower: "user accounts"}
     gone = {user_model}
     grown = True
     while grown:  # a comment goes with its author, a reply with its comment...
@@ -200,14 +425,26 @@ class _Serializer(PythonSerializer):
     a natural key can only be resolved once its row exists: ids keep loading order free.
     """
 
-    def __init__(self, left_out: frozenset = frozenset()):
+    def __init__(
+        self,
+        left_out: frozenset = frozenset(),
+        selection: dict[type[models.Model], set] | None = None,
+    ):
         super().__init__()
         # Models not in the archive: links to them are emptied (a page's owner, say).
         self.left_out = left_out
+        # In a shareable archive, the rows kept: links to other rows are emptied too.
+        self.selection = selection
+
+    def _kept(self, model: type[models.Model], pk: Any) -> bool:
+        return self.selection is None or pk in self.selection.get(model, ())
 
     def handle_fk_field(self, obj, field):
         self.use_natural_foreign_keys = issubclass(field.related_model, NATURAL_KEY_MODELS)
-        if field.related_model in self.left_out:
+        if field.related_model in self.left_out or (
+            not issubclass(field.related_model, NATURAL_KEY_MODELS)
+            and not self._kept(field.related_model, getattr(obj, field.attname))
+        ):
             self._current[field.name] = None
             return
         super().handle_fk_field(obj, field)
@@ -217,6 +454,10 @@ class _Serializer(PythonSerializer):
         if field.related_model in self.left_out:
             return
         super().handle_m2m_field(obj, field)
+        if field.name in self._current and not issubclass(field.related_model, NATURAL_KEY_MODELS):
+            self._current[field.name] = [
+                pk for pk in self._current[field.name] if self._kept(field.related_model, pk)
+            ]
         if field.name in self._current:
             # In a stable order, so the same content always gives the same archive.
             self._current[field.name] = sorted(self._current[field.name], key=json.dumps)
@@ -235,12 +476,30 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, default=_json_default, ensure_ascii=False, indent=1).encode()
 
 
-def serialize_model(model: type[models.Model], include_users: bool = True) -> list[dict]:
-    """The rows of `model` as JSON-ready records, by primary key."""
-    kept, _ = plan(include_users)
-    serializer = _Serializer(frozenset(content_models()) - frozenset(kept))
-    queryset = model._base_manager.order_by("pk")
-    records = serializer.serialize(queryset.iterator(chunk_size=2000))
+def serialize_model(
+    model: type[models.Model],
+    include_users: bool = True,
+    selection: dict[type[models.Model], set] | None = None,
+) -> list[dict]:
+    """The rows of `model` as JSON-ready records, by primary key.
+
+    With a `selection` (`shareable_selection()`), only its rows, and links to rows outside
+    it emptied.
+    """
+    if selection is None:
+        kept, _ = plan(include_users)
+    else:
+        kept = list(selection)
+    serializer = _Serializer(frozenset(content_models()) - frozenset(kept), selection)
+    rows = model._base_manager.order_by("pk").iterator(chunk_size=2000)
+    if selection is not None:
+        wanted = selection[model]
+        rows = (row for row in rows if row.pk in wanted)
+    records = serializer.serialize(rows)
+    if selection is not None and model is Page:
+        _as_published(records)
+    if selection is not None and model in (Page, Collection):
+        _tree_numchild(records, model.steplen)
     # Through JSON and back, so records compare equal whichever way they were made.
     return json.loads(_dumps(records))
 
@@ -308,6 +567,7 @@ class ExportResult:
     files: int
     includes_users: bool
     left_out: dict[str, str] = field(default_factory=dict)
+    shareable: bool = False
 
 
 def _sha256_file(handle) -> tuple[str, int]:
@@ -318,20 +578,44 @@ def _sha256_file(handle) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def export_archive(path: str | os.PathLike, include_users: bool = True) -> ExportResult:
-    """Write the whole content to a new archive at `path` (never overwriting a file)."""
+def export_archive(
+    path: str | os.PathLike, include_users: bool = True, shareable: bool = False
+) -> ExportResult:
+    """Write the whole content to a new archive at `path` (never overwriting a file).
+
+    `shareable`: only what the public may see (`SHAREABLE`, `shareable_selection()`).
+    """
     path = Path(path)
     if path.exists():
         raise BackupError(f"{path} already exists; choose another name or remove it first.")
     if not path.parent.is_dir():
         raise BackupError(f"The folder {path.parent} does not exist.")
+    if shareable:
+        include_users = False
     models_, dropped = plan(include_users)
     # Written next to the target, then renamed: a failed export leaves no half archive.
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".zip", dir=path.parent)
     os.close(fd)
     try:
         with _consistent_read():
-            result = _write_archive(Path(tmp_name), models_, include_users, dropped)
+            selection = None
+            if shareable:
+                # The schema of an archive without users, so that import checks it as one.
+                schema_apps = {m._meta.app_label for m in models_}
+                selection = shareable_selection()
+                models_ = [m for m in models_ if m in selection]
+                dropped = {
+                    m._meta.label_lower: NOT_SHAREABLE.get(
+                        m._meta.label_lower, "not in the shareable archive"
+                    )
+                    for m in content_models()
+                    if m not in selection
+                }
+            else:
+                schema_apps = {m._meta.app_label for m in models_}
+            result = _write_archive(
+                Path(tmp_name), models_, include_users, dropped, selection, schema_apps
+            )
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -357,7 +641,12 @@ class _consistent_read:
 
 
 def _write_archive(
-    tmp: Path, models_: list[type[models.Model]], include_users: bool, dropped: dict[str, str]
+    tmp: Path,
+    models_: list[type[models.Model]],
+    include_users: bool,
+    dropped: dict[str, str],
+    selection: dict[type[models.Model], set] | None,
+    schema_apps: set[str],
 ) -> ExportResult:
     members: dict[str, dict[str, Any]] = {}
     model_entries, file_entries, rows = [], [], 0
@@ -365,7 +654,7 @@ def _write_archive(
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for model in models_:
             label = model._meta.label_lower
-            records = serialize_model(model, include_users)
+            records = serialize_model(model, include_users, selection)
             member = f"{DATA_DIR}{label}.json"
             data = _dumps(records)
             archive.writestr(member, data)
@@ -373,8 +662,13 @@ def _write_archive(
             model_entries.append({"model": label, "member": member, "count": len(records)})
             rows += len(records)
             for file_field in _file_fields(model):
+                holders = model._base_manager.all()
+                if selection is not None:
+                    # Only the files of the rows in the archive: a restricted document's
+                    # file stays out with its row.
+                    holders = holders.filter(pk__in=sorted(selection[model]))
                 names = (
-                    model._base_manager.exclude(**{file_field.name: ""})
+                    holders.exclude(**{file_field.name: ""})
                     .order_by(file_field.name)
                     .values_list(file_field.name, flat=True)
                     .distinct()
@@ -410,8 +704,9 @@ def _write_archive(
             "versions": _versions(),
             "database": connection.vendor,
             "includes_users": include_users,
+            "shareable": selection is not None,
             "left_out": {**left_out(), **dropped},
-            "migrations": _applied_migrations({m._meta.app_label for m in models_}),
+            "migrations": _applied_migrations(schema_apps),
             "content_types": _content_type_ids(),
             "models": model_entries,
             "files": file_entries,
@@ -426,6 +721,7 @@ def _write_archive(
         files=len(file_entries),
         includes_users=include_users,
         left_out=dropped,
+        shareable=selection is not None,
     )
 
 
@@ -733,8 +1029,9 @@ def _comparable(model: type[models.Model], records: list[dict]) -> list[dict]:
 
 def _same_content(archive: Archive) -> bool:
     include_users = archive.manifest.get("includes_users", True)
+    selection = shareable_selection() if archive.manifest.get("shareable") else None
     return all(
-        _comparable(model, serialize_model(model, include_users))
+        _comparable(model, serialize_model(model, include_users, selection))
         == _comparable(model, archive.records[model._meta.label_lower])
         for model in archive.models
     )
@@ -813,12 +1110,14 @@ def import_archive(path: str | os.PathLike) -> ImportResult:
             result.files_restored = _restore_files(archive, [])
             return result
         cleared = _tables_to_clear(archive.models)
+        grants = _root_grants(archive)
         try:
             # A savepoint of its own: a failure here undoes the load and nothing else.
             with transaction.atomic():
                 for model in reversed(cleared):
                     model._base_manager.all()._raw_delete(connection.alias)
                 _load(archive)
+                _restore_root_grants(grants)
                 with connection.cursor() as cursor:
                     for sql in connection.ops.sequence_reset_sql(no_style(), cleared):
                         cursor.execute(sql)
@@ -840,6 +1139,40 @@ def import_archive(path: str | os.PathLike) -> ImportResult:
     Site.clear_site_root_paths_cache()
     result.warnings = _rebuild_derived()
     return result
+
+
+# What a shareable archive does not bring, and the target database already has at the root of
+# its page tree and of its collections: its groups' permissions. Left cleared with the pages,
+# nobody but a superuser could edit the imported pages. (The workflow at the root survives:
+# `WorkflowPage` is keyed by its page, a link `_tables_to_clear` does not follow.)
+_ROOT_GRANTS = (
+    (GroupPagePermission, "page_id", Page),
+    (GroupCollectionPermission, "collection_id", Collection),
+)
+
+
+def _root_grants(archive: Archive) -> list[models.Model]:
+    """The target's own grants at the roots, kept aside before a shareable import clears them."""
+    if not archive.manifest.get("shareable"):
+        return []
+    grants = []
+    for model, attname, tree in _ROOT_GRANTS:
+        root = tree.get_first_root_node()
+        if model not in archive.models and root is not None:
+            grants.extend(model._base_manager.filter(**{attname: root.pk}))
+    return grants
+
+
+def _restore_root_grants(grants: list[models.Model]) -> None:
+    """Give the kept-aside grants to the restored roots (by place in the tree, not by id)."""
+    for model, attname, tree in _ROOT_GRANTS:
+        mine = [grant for grant in grants if isinstance(grant, model)]
+        root = tree.get_first_root_node()
+        if not mine or root is None:
+            continue
+        for grant in mine:
+            setattr(grant, attname, root.pk)
+        model._base_manager.bulk_create(mine)
 
 
 def _load(archive: Archive) -> None:

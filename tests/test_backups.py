@@ -24,7 +24,15 @@ from django.db import connection
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Revision
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    WorkflowPage,
+)
 
 from cities.models import Organisation
 from dialogues.models import DialoguePage
@@ -148,8 +156,10 @@ def exported(django_db_setup, django_db_blocker, tmp_path_factory):
     with kept_for_module(django_db_blocker):
         content = build_backup_content()
         out = io.StringIO()
-        call_command("export_data", str(path), stdout=out)
-        call_command("export_data", str(folder / "content-only.zip"), "--no-users", stdout=out)
+        call_command("export_data", str(path), stdout=out, stderr=out)
+        call_command(
+            "export_data", str(folder / "content-only.zip"), "--shareable", stdout=out, stderr=out
+        )
         expected = snapshot()
         files = stored_files()
         ids = SimpleNamespace(
@@ -209,7 +219,8 @@ def test_every_model_of_our_apps_is_exported():
 
 def test_export_says_what_it_wrote(exported):
     assert "Wrote" in exported.output and "2 files" in exported.output
-    assert "keep it as safe as the database" in exported.output
+    assert "holds personal data" in exported.output
+    assert "Keep it as safe as the database" in exported.output
     with zipfile.ZipFile(exported.path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         assert manifest["format_version"] == backups.FORMAT_VERSION
@@ -466,7 +477,23 @@ def test_check_reads_the_whole_archive_and_writes_nothing(exported, db, tmp_path
 # --- without accounts ------------------------------------------------------------------
 
 
-def test_an_archive_without_users_holds_no_account_and_restores_beside_existing_ones(exported, db):
+def test_no_users_is_refused_and_points_to_shareable(db, tmp_path):
+    """Leaving the accounts out left submissions, notes, page passwords and drafts in."""
+    path = tmp_path / "no-users.zip"
+    with pytest.raises(CommandError, match="--shareable"):
+        call_command("export_data", str(path), "--no-users", stdout=io.StringIO())
+    assert not path.exists()
+
+
+def test_the_full_backup_warns_that_it_holds_personal_data(db, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("export_data", str(tmp_path / "full.zip"), stdout=out, stderr=err)
+    assert "holds personal data" in err.getvalue()
+    for named in ("email addresses", "reviewers' notes", "passwords of private pages"):
+        assert named in err.getvalue()
+
+
+def test_a_shareable_archive_holds_no_account_and_restores_beside_existing_ones(exported, db):
     path = exported.folder / "content-only.zip"
     assert "Left out auth.user" in exported.output
     with zipfile.ZipFile(path) as archive:
@@ -482,15 +509,7 @@ def test_an_archive_without_users_holds_no_account_and_restores_beside_existing_
     assert list(User.objects.all()) == [admin]
     practice = PracticePage.objects.get(pk=exported.ids.practice)
     assert practice.owner_id is None
-    assert Revision.objects.filter(object_id=str(practice.pk)).count() >= 1
-    assert not Revision.objects.filter(user__isnull=False).exists()
-    restored = Group.objects.get(name="City editors: Sousse").permissions
-    assert set(restored.values_list("codename", flat=True)) == {
-        "access_admin",
-        "add_organisation",
-        "view_organisation",
-        "submit_translation",
-    }
+    assert not Revision.objects.exists()
 
 
 # --- archives made before the apps were split (exchange.moves) ---------------------------
@@ -535,3 +554,244 @@ def test_moved_models_keep_their_tables_and_content_types(db):
         assert not ContentType.objects.filter(
             app_label=old.split(".")[0], model=old.split(".")[1]
         ).exists()
+
+
+# --- the shareable archive: only what the public may see --------------------------------
+
+SECRET_FILE_BYTES = b"%PDF-1.4\nInternal memo: budget of the shelter, not for the public.\n"
+# Texts that must never leave the site in a shareable archive, and where they are.
+SECRETS = {
+    "a submitter's name": b"Fatima Secretname",
+    "a submitter's email": b"fatima.secret@example.org",
+    "a submitter's message": b"Please keep my situation confidential",
+    "a reviewer's note": b"Reviewer note: call her back",
+    "a draft's title": b"Secret draft title",
+    "a draft's text": b"A draft rewording waiting for approval",
+    "a password-protected page's title": b"Opportunity behind a password",
+    "a page password": b"open-sesame-42",
+    "a login-only page's title": b"Practice for members only",
+    "its translation's title": b"Pratique pour membres seulement",
+    "a restricted document's title": b"Internal shelter memo",
+    "a restricted document's file name": b"internal-shelter-memo",
+    "a restricted document's file": b"budget of the shelter",
+    "a restricted collection's password": b"collection-secret-7",
+    "an editor's email": b"editor@sousse.example.org",
+    "a redirect to a private page": b"/old-members-corner",
+    "an editor's comment": b"Comment: check the figures with legal",
+    "a moderator's rejection": b"Rejected: the shelter address is in the text",
+    "a city's exchange request": b"Could our social workers visit the shelter",
+}
+
+
+def build_shareable_content():
+    from wagtail.models import Collection, CollectionViewRestriction, Comment, Locale
+
+    from practices.exchange_requests import ExchangeRequest
+    from practices.submissions import Submission
+
+    from .factories import PracticePageFactory
+
+    t = build_backup_content()
+    Submission.objects.create(
+        kind="proposal",
+        title="A shelter proposal",
+        summary="Please keep my situation confidential.",
+        contact_name="Fatima Secretname",
+        contact_email="fatima.secret@example.org",
+        contact_consent=True,
+        review_note="Reviewer note: call her back.",
+    )
+    # A draft with a secret title on top of the live practice (which also has a draft).
+    practice = PracticePage.objects.get(pk=t.practice.pk)
+    practice.title = "Secret draft title"
+    practice.save_revision(user=t.editor)
+    Comment.objects.create(
+        page=practice,
+        user=t.editor,
+        text="Comment: check the figures with legal.",
+        contentpath="summary",
+    )
+    workflow = practice.get_workflow()
+    assert workflow is not None
+    state = workflow.start(practice, t.editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(
+        task_state, t.editor, "reject", comment="Rejected: the shelter address is in the text."
+    )
+    ExchangeRequest.objects.create(
+        practice=practice,
+        city=t.city,
+        requester=t.editor,
+        message="Could our social workers visit the shelter?",
+    )
+    opportunity = t.network_opportunity
+    opportunity.title = "Opportunity behind a password"
+    opportunity.save_revision().publish()
+    PageViewRestriction.objects.filter(page=opportunity).update(password="open-sesame-42")
+    members_only = PracticePageFactory(parent=t.city, title="Practice for members only")
+    PageViewRestriction.objects.create(page=members_only, restriction_type="login")
+    Redirect.objects.create(old_path="/old-members-corner", redirect_page=members_only)
+    french, _ = Locale.objects.get_or_create(language_code="fr")
+    translation = members_only.copy_for_translation(french, copy_parents=True)
+    translation.title = "Pratique pour membres seulement"
+    translation.save_revision().publish()
+    for parent in translation.get_ancestors().filter(depth__gt=1):
+        if not parent.live:
+            parent.specific.save_revision().publish()
+    internal = Collection.get_first_root_node().add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=internal, restriction_type="password", password="collection-secret-7"
+    )
+    secret_document = wagtail_factories.DocumentFactory(
+        title="Internal shelter memo",
+        collection=internal,
+        file=ContentFile(SECRET_FILE_BYTES, name="internal-shelter-memo.pdf"),
+    )
+    return SimpleNamespace(
+        **vars(t),
+        members_only=members_only,
+        translation=translation,
+        secret_document=secret_document,
+    )
+
+
+@pytest.fixture(scope="module")
+def shareable(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A world with personal data and private content, exported with --shareable."""
+    path = tmp_path_factory.mktemp("shareable") / "shareable.zip"
+    with kept_for_module(django_db_blocker):
+        content = build_shareable_content()
+        out = io.StringIO()
+        call_command("export_data", str(path), "--shareable", stdout=out, stderr=out)
+        files = stored_files()
+        ids = SimpleNamespace(
+            practice=content.practice.pk,
+            city=content.city.pk,
+            opportunity=content.network_opportunity.pk,
+            members_only=content.members_only.pk,
+            translation=content.translation.pk,
+            document=content.document.pk,
+            secret_document=content.secret_document.pk,
+            image=content.image.pk,
+        )
+        practice_title = content.practice.title
+        secret_file = content.secret_document.file.name
+    forget_files(files)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    return SimpleNamespace(
+        path=path,
+        output=out.getvalue(),
+        ids=ids,
+        members=members,
+        practice_title=practice_title,
+        secret_file=secret_file,
+    )
+
+
+def records_of(shareable, label) -> list[dict]:
+    return json.loads(shareable.members.get(f"data/{label}.json", b"[]"))
+
+
+@pytest.mark.parametrize("what", SECRETS)
+def test_a_shareable_archive_holds_nothing_private(shareable, what):
+    for name, data in shareable.members.items():
+        assert SECRETS[what] not in data, f"{what} is in {name}"
+
+
+def test_a_shareable_archive_holds_no_private_model(shareable):
+    names = set(shareable.members)
+    for label in (
+        "auth.user",
+        "auth.group",
+        "practices.submission",
+        "practices.exchangerequest",
+        "wagtailcore.revision",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.collectionviewrestriction",
+        "wagtailcore.workflowstate",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.comment",
+    ):
+        assert f"data/{label}.json" not in names
+    assert f"files/{shareable.secret_file}" not in names
+    pages = {r["pk"] for r in records_of(shareable, "wagtailcore.page")}
+    ids = shareable.ids
+    assert ids.practice in pages and ids.city in pages
+    assert not {ids.opportunity, ids.members_only, ids.translation} & pages
+    documents = {r["pk"] for r in records_of(shareable, "wagtaildocs.document")}
+    assert documents == {ids.document}
+
+
+def test_a_shareable_archive_holds_the_public_content(shareable):
+    assert "only what the public may see" in shareable.output
+    data = shareable.members
+    assert shareable.practice_title.encode() in data["data/wagtailcore.page.json"]
+    assert any(n.startswith("files/documents/questionnaire") for n in data)
+    assert DOCUMENT_BYTES in data.values()
+    assert b"UN Women" in data["data/cities.organisation.json"]
+    redirects = records_of(shareable, "wagtailredirects.redirect")
+    assert [r["fields"]["redirect_page"] for r in redirects] == [shareable.ids.city]
+    assert records_of(shareable, "taxonomy.theme")
+    assert {r["pk"] for r in records_of(shareable, "wagtailimages.image")} == {shareable.ids.image}
+    manifest = json.loads(data["manifest.json"])
+    assert manifest["shareable"] is True and manifest["includes_users"] is False
+    # Only live content: no revision is pointed at, no draft shows.
+    for page in records_of(shareable, "wagtailcore.page"):
+        fields = page["fields"]
+        assert fields["latest_revision"] is None and fields["live_revision"] is None
+        assert fields["draft_title"] == fields["title"] and fields["live"]
+        assert not fields["has_unpublished_changes"] and fields["owner"] is None
+
+
+def root_grants() -> set:
+    root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    return {
+        *GroupPagePermission.objects.filter(page=root).values_list(
+            "group__name", "permission__codename"
+        ),
+        *GroupCollectionPermission.objects.filter(collection=collection).values_list(
+            "group__name", "permission__codename"
+        ),
+        *WorkflowPage.objects.filter(page=root).values_list("workflow__name"),
+    }
+
+
+def test_a_shareable_archive_imports_into_an_empty_database_and_renders(shareable, db, client):
+    # The groups and workflow of the newly migrated database, given at the roots.
+    grants = root_grants()
+    assert grants
+
+    output = import_(shareable.path)
+
+    assert root_grants() == grants
+
+    assert "Imported" in output
+    assert not any(Page.find_problems())
+    practice = PracticePage.objects.get(pk=shareable.ids.practice)
+    assert practice.title == shareable.practice_title
+    assert client.get(practice.url).status_code == 200
+    assert client.get("/").status_code == 200
+    assert client.get("/cities/sousse/").status_code == 200
+    dialogue_page = client.get("/dialogues/migrant-women-in-cities/")
+    assert dialogue_page.status_code == 200
+    assert f"/documents/{shareable.ids.document}/".encode() in dialogue_page.content
+    assert not Page.objects.filter(pk__in=[shareable.ids.opportunity, shareable.ids.members_only])
+    assert not Revision.objects.exists() and not User.objects.exists()
+    document = Document.objects.get()
+    with document.file.open("rb") as handle:
+        assert handle.read() == DOCUMENT_BYTES
+    assert "already holds this archive's content" in import_(shareable.path)
+
+
+def test_every_exported_model_is_shareable_or_not_with_a_reason():
+    undecided = backups.shareable_undecided()
+    assert undecided == [], (
+        "Decide for these models whether a shareable archive may hold them "
+        "(exchange/backups.py: SHAREABLE, NOT_SHAREABLE)"
+    )
+    assert not backups.SHAREABLE & set(backups.NOT_SHAREABLE)
+    assert all(reason.strip() for reason in backups.NOT_SHAREABLE.values())
+    exported = {m._meta.label_lower for m in backups.content_models()}
+    assert exported >= backups.SHAREABLE
