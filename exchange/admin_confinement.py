@@ -13,10 +13,11 @@ Used by the hooks of exchange/wagtail_hooks.py and by `AdminPageConfinementMiddl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -24,15 +25,9 @@ from .pagetools import ExchangePageQuerySet
 from .public_documents import restricted_collection_ids
 from .roles import COORDINATORS
 
-# The keyword arguments of Wagtail's admin URLs that name a page.
+# The keyword arguments that name a page in the admin's URLs (Wagtail's and
+# wagtail-localize's), whichever view they lead to.
 PAGE_URL_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
-# The URL namespaces and names whose page keyword arguments are checked.
-PAGE_URL_NAMESPACES = ("wagtailadmin_pages",)
-PAGE_URL_NAMES = (
-    "wagtailadmin_explore",
-    "wagtailadmin_explore_results",
-    "wagtailadmin_choose_page_child",
-)
 BULK_ACTION_URL_NAME = "wagtail_bulk_action"
 
 
@@ -63,16 +58,11 @@ def confine_pages(pages: QuerySet, user) -> QuerySet:
     return pages.filter(Q(pk__in=explorable) | Q(pk__in=public_pages().values("pk")))
 
 
-def hidden_page_ids(page_ids: Iterable[int], user) -> set[int]:
-    """Those of `page_ids` that exist and `user` may not see (empty for those who see all)."""
-    ids = set(page_ids)
-    if not ids or sees_everything(user):
-        return set()
-    existing = set(Page.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    seen = set(
-        confine_pages(Page.objects.filter(pk__in=existing), user).values_list("pk", flat=True)
-    )
-    return existing - seen
+def includes_hidden_page(pages: QuerySet, user) -> bool:
+    """True when one of `pages` is one `user` may not see (never for those who see all)."""
+    if sees_everything(user):
+        return False
+    return pages.exclude(pk__in=confine_pages(Page.objects.all(), user).values("pk")).exists()
 
 
 def confine_documents(documents: QuerySet, user) -> QuerySet:
@@ -110,28 +100,30 @@ def may_upload_into(collection: Collection | None, user) -> bool:
     return collection.pk not in restricted_collection_ids()
 
 
-def _requested_page_ids(request: HttpRequest) -> list[int]:
+def _requested_pages(request: HttpRequest) -> QuerySet | None:
     match = request.resolver_match
-    if match is None:
-        return []
+    if match is None or not request.path.startswith(reverse("wagtailadmin_home")):
+        return None
     if match.url_name == BULK_ACTION_URL_NAME:
-        if (match.kwargs.get("app_label"), match.kwargs.get("model_name")) != (
-            "wagtailcore",
-            "page",
-        ):
-            return []
-        ids = request.GET.getlist("id")
-        found = [_as_int(i) for i in ids if i != "all"]
-        if "all" in ids:
-            # Wagtail lists every child of `childOf`, those it refuses by their titles.
-            parent = Page.objects.filter(pk=_as_int(request.GET.get("childOf"))).first()
-            if parent is not None:
-                found.append(parent.pk)
-                found.extend(parent.get_children().values_list("pk", flat=True))
-        return [i for i in found if i is not None]
-    if match.url_name in PAGE_URL_NAMES or set(match.namespaces) & set(PAGE_URL_NAMESPACES):
-        return [int(match.kwargs[name]) for name in PAGE_URL_KWARGS if name in match.kwargs]
-    return []
+        return _bulk_action_pages(request, match.kwargs)
+    ids = [_as_int(match.kwargs[name]) for name in PAGE_URL_KWARGS if name in match.kwargs]
+    return Page.objects.filter(pk__in=ids) if ids else None
+
+
+def _bulk_action_pages(request: HttpRequest, kwargs: dict) -> QuerySet | None:
+    if (kwargs.get("app_label"), kwargs.get("model_name")) != ("wagtailcore", "page"):
+        return None
+    ids = request.GET.getlist("id")
+    pages = Page.objects.filter(pk__in=[i for i in map(_as_int, ids) if i is not None])
+    if "all" in ids:
+        # Wagtail then acts on (and lists, naming those it refuses) the children of
+        # `childOf`, its descendants when searching, or every page without `childOf`.
+        parent = Page.objects.filter(pk=_as_int(request.GET.get("childOf"))).first()
+        if parent is None:
+            return Page.objects.all()
+        listed = parent.get_descendants() if "q" in request.GET else parent.get_children()
+        pages = pages | listed | Page.objects.filter(pk=parent.pk)
+    return pages
 
 
 def _as_int(value) -> int | None:
@@ -155,6 +147,7 @@ class AdminPageConfinementMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None  # Wagtail sends them to its login page
-        if hidden_page_ids(_requested_page_ids(request), user):
+        pages = _requested_pages(request)
+        if pages is not None and includes_hidden_page(pages, user):
             raise Http404
         return None

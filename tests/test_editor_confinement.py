@@ -167,9 +167,10 @@ def test_bulk_action_confirmations_do_not_name_hidden_pages(client, w, action):
     named = client.get(url, {"id": [w.draft.pk, w.private.pk]})
     assert named.status_code == 404
     assert_no_secret(named)
-    every_child = client.get(url, {"id": "all", "childOf": w.peer.pk})
-    assert every_child.status_code == 404
-    assert_no_secret(every_child)
+    for every in ({"childOf": w.peer.pk}, {"childOf": w.cities.pk, "q": "Turin"}, {}):
+        response = client.get(url, {"id": "all", **every})
+        assert response.status_code == 404, every
+        assert_no_secret(response)
 
 
 def test_editor_keeps_explorer_moves_and_bulk_actions_in_own_city(client, w):
@@ -241,3 +242,18 @@ def test_editor_uploads_into_a_public_collection_and_a_coordinator_anywhere(clie
     client.force_login(w.coordinator)
     assert upload(client, w.closed, "minutes").status_code == 302
     assert Document.objects.filter(title="minutes", collection=w.closed).exists()
+
+
+def test_editor_cannot_upload_into_a_restricted_collection_with_the_multiple_uploader(client, w):
+    client = editor(client, w)
+    response = client.post(
+        "/admin/documents/multiple/add/",
+        {
+            "files[]": SimpleUploadedFile("smuggled.pdf", PDF, content_type="application/pdf"),
+            "collection": w.closed.pk,
+        },
+    )
+    assert response.status_code == 200
+    # The file is kept aside for the editor to choose another collection (Wagtail's uploader).
+    assert "uploaded_file_id" in response.json()
+    assert not Document.objects.filter(collection=w.closed).exclude(pk=w.secret_doc.pk).exists()
