@@ -14,6 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from .admin_confinement import may_upload_into
+
 # Office Open XML and OpenDocument files are zip archives.
 ZIP = (b"PK\x03\x04",)
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -70,7 +72,25 @@ def check_document_content(file: UploadedFile) -> None:
 
 
 class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check."""
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) with the content check, and
+    restricted collections kept for those who see everything (exchange/admin_confinement.py)."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.uploader = user
+        super().__init__(*args, user=user, **kwargs)
+
+    def clean_collection(self):
+        collection = self.cleaned_data.get("collection")
+        moved_or_new = "collection" in self.changed_data or not self.instance.pk
+        if moved_or_new and not may_upload_into(collection, self.uploader):
+            raise ValidationError(
+                _(
+                    "This collection is restricted: only network coordinators add "
+                    "documents to it. Choose another collection."
+                ),
+                code="restricted_collection",
+            )
+        return collection
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
+from .admin_confinement import confine_documents, confine_pages
 from .moderation import confirm_moderation_actions
 from .public_documents import PublicDocumentLinkHandler
 from .translation_admin import submit_page_translation
@@ -34,3 +35,21 @@ def register_guarded_translation_urls():
             name="exchange_submit_page_translation",
         )
     ]
+
+
+# -- City editors see what they may edit or the public may see (exchange/admin_confinement.py)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def confine_page_chooser(pages, request):
+    return confine_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def confine_explorer(parent_page, pages, request):
+    return confine_pages(pages, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def confine_document_chooser(documents, request):
+    return confine_documents(documents, request.user)

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wagtail answers a refusal in the admin with a redirect; this makes it a 403.
     "exchange.admin_refusals.AdminRefusalStatusMiddleware",
+    # A city editor's admin view of a page they may not see answers 404 (its title is kept).
+    "exchange.admin_confinement.AdminPageConfinementMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 response.
     "axes.middleware.AxesMiddleware",
 ]
