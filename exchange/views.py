@@ -1,11 +1,13 @@
 import logging
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from search.engines import EngineUnavailable, get_engine
+
+from .request_guard import bad_request_response
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +48,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if search == "ok" else "degraded", "database": "ok", "search": search}
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400s (a suspicious request) in the site's layout, which needs the request:
+    Django's own handler renders 400.html without it."""
+    return bad_request_response(request)

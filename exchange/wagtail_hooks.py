@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
+from .api import GuardedPagesAdminAPIViewSet
 from .public_documents import PublicDocumentLinkHandler
 from .translation_admin import submit_page_translation
 
@@ -25,3 +26,11 @@ def register_guarded_translation_urls():
             name="exchange_submit_page_translation",
         )
     ]
+
+
+# -- The admin's page API: bounded pagination and search operators (exchange/api.py) -------
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_page_api(router) -> None:
+    router.register_endpoint("pages", GuardedPagesAdminAPIViewSet)
