@@ -174,6 +174,7 @@ def test_public_get_urls_with_a_nul_answer_400(client, full_content):
     response = client.get("/fr/search/?q=%00")
     assert "<main" in response.content.decode()
     assert 'lang="fr"' in response.content.decode()
+    assert "Impossible de répondre à cette adresse" in response.content.decode()
 
 
 @pytest.mark.parametrize("url", API_LISTS)
