@@ -236,3 +236,11 @@ def test_admin_ids_in_range_and_text_searches_still_work(client, full_content, a
         "/admin/images/chooser/?q=a",
     ]:
         assert client.get(url).status_code in (200, 302), url
+
+
+@pytest.mark.parametrize("url", ["/", "/fr/search/", "/api/v2/pages/", "/admin/"])
+def test_a_host_the_site_does_not_serve_is_a_400(client, full_content, url):
+    # Django answers it with the 400 handler, whose page must not ask for the host again.
+    response = client.get(url, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
