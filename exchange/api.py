@@ -46,9 +46,11 @@ class BoundedPagination(WagtailPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         for name in ("offset", "limit"):
-            value = request.GET.get(name)
-            digits = value is not None and value.strip().lstrip("+-").isdigit()
-            if digits and not is_database_int(int(value)):
+            try:
+                number = int(request.GET.get(name, 0))
+            except ValueError:
+                continue  # not a number: Wagtail's own check answers 400
+            if not is_database_int(number):
                 raise BadRequestError(f"{name} is too large")
         return super().paginate_queryset(queryset, request, view)
 

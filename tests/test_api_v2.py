@@ -111,6 +111,7 @@ def test_values_the_database_cannot_take_are_400_not_500(client, full_content, a
     public = [
         f"{PAGES}?offset={HUGE}",
         f"{PAGES}?limit={HUGE}",
+        f"{PAGES}?offset=%C2%B2",  # "²": a digit to str.isdigit, not to int()
         f"/api/v2/documents/?offset={HUGE}",
         f"/api/v2/organisations/?offset={HUGE}",
         f"{PAGES}?search=%00",
