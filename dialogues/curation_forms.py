@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
+from exchange.forms import IdChoiceField
 from taxonomy.choices import RecommendationAudience
 
 from .curation import OutcomeKind
@@ -34,7 +35,7 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The finding, in one or two sentences."),
     )
-    source_session = forms.ModelChoiceField(
+    source_session = IdChoiceField(
         label=_("From session"), queryset=DialogueSession.objects.none()
     )
 
@@ -50,7 +51,7 @@ class OutcomeForm(forms.Form):
             )
         else:
             category = model._meta.get_field("category")
-            self.fields["category"] = forms.ModelChoiceField(
+            self.fields["category"] = IdChoiceField(
                 label=category.verbose_name.capitalize(),
                 queryset=category.related_model.objects.all(),
                 help_text=category.help_text,

@@ -58,9 +58,9 @@ def _initial_session(request: HttpRequest, dialogue: DialoguePage) -> tuple[dict
     raw = request.GET.get("session", "")
     if not raw:
         return {}, ""
-    session = (
-        DialogueSession.objects.filter(page=dialogue, pk=raw).first() if raw.isdigit() else None
-    )
+    # ASCII digits only: "²" is a digit to str.isdigit but not a number to the database.
+    digits = raw.isascii() and raw.isdigit()
+    session = DialogueSession.objects.filter(page=dialogue, pk=raw).first() if digits else None
     if session is None:
         return {}, str(WRONG_SESSION)
     return {"source_session": session}, ""

@@ -14,9 +14,12 @@ Requests are anonymous (no authentication classes): the answer depends on the UR
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import ForeignObjectRel
 from rest_framework.renderers import JSONRenderer
 from taggit.managers import TaggableManager
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -27,8 +30,42 @@ from wagtail.models import Page
 from cities.models import Organisation
 from taxonomy.models import Term
 
+from .forms import is_database_int
 from .pagetools import ExchangePageQuerySet
 from .public_documents import public_documents
+
+SEARCH_OPERATORS = ("and", "or")
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset and limit, with a number the database cannot hold as a 400.
+
+    Wagtail checks only that they are positive integers; SQLite and PostgreSQL fail on an
+    OFFSET beyond a signed 64-bit integer, and the request answered 500.
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            try:
+                number = int(request.GET.get(name, 0))
+            except ValueError:
+                continue  # not a number: Wagtail's own check answers 400
+            if not is_database_int(number):
+                raise BadRequestError(f"{name} is too large")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class GuardedQueryMixin:
+    """What every endpoint checks before Wagtail reads its query: bounded pagination and a
+    search operator Wagtail's search backends know (another one raised a 500)."""
+
+    pagination_class = BoundedPagination
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
 class PublicFieldsFilter(FieldsFilter):
@@ -49,6 +86,9 @@ class PublicFieldsFilter(FieldsFilter):
                     f"field filter error. null characters are not allowed for {name}"
                 )
             field = queryset.model._meta.get_field(name)
+            if isinstance(field, ForeignObjectRel):
+                # A reverse relation (a practice's partners) has no value to compare.
+                raise BadRequestError(f"field filter error. cannot filter by {name}")
             if isinstance(field, TaggableManager):
                 for tag in value.split(","):
                     queryset = queryset.filter(**{f"{name}__name": tag})
@@ -65,7 +105,7 @@ class PublicFieldsFilter(FieldsFilter):
         return queryset
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(GuardedQueryMixin, PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
     filter_backends = [
@@ -78,7 +118,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().filter(pk__in=visible)
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
 
@@ -86,7 +126,7 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
         return public_documents(super().get_queryset())
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(GuardedQueryMixin, ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
 
@@ -94,7 +134,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
         return public_documents(super().get_queryset())
 
 
-class OrganisationsAPIViewSet(BaseAPIViewSet):
+class OrganisationsAPIViewSet(GuardedQueryMixin, BaseAPIViewSet):
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
     filter_backends = [PublicFieldsFilter]
@@ -105,6 +145,11 @@ class OrganisationsAPIViewSet(BaseAPIViewSet):
 
     def get_queryset(self):
         return Organisation.objects.order_by("name", "pk")
+
+
+class GuardedPagesAdminAPIViewSet(GuardedQueryMixin, PagesAdminAPIViewSet):
+    """The admin's page API (/admin/api/main/pages/, its choosers and explorer), with the
+    same checks; exchange/wagtail_hooks.py puts it in place of Wagtail's."""
 
 
 api_router = WagtailAPIRouter("wagtailapi")

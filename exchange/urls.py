@@ -16,6 +16,9 @@ from .page_passwords import authenticate_with_password
 from .sitemaps import PublicSitemap, robots_txt
 from .views import healthz
 
+# The 400 page in the site's layout (exchange/request_guard.py).
+handler400 = "exchange.views.bad_request"
+
 # Machine URLs: one each, never prefixed with a language (docs/architecture.md, URL contracts).
 open_data_urlpatterns = [
     path("api/v2/", api_router.urls),

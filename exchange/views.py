@@ -1,11 +1,15 @@
 import logging
 
+from django.core.exceptions import DisallowedHost
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from search.engines import EngineUnavailable, get_engine
+
+from .request_guard import bad_request_response
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +50,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if search == "ok" else "degraded", "database": "ok", "search": search}
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400s (a suspicious request) in the site's layout, which needs the request:
+    Django's own handler renders 400.html without it. A request for a host the site does not
+    serve gets a page of its own: the layout's links ask for the host, and would raise again.
+    """
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return HttpResponseBadRequest(render_to_string("400_bare.html"))
+    return bad_request_response(request)

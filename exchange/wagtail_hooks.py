@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .admin_confinement import confine_documents, confine_pages
+from .api import GuardedPagesAdminAPIViewSet
 from .moderation import confirm_moderation_actions
 from .public_documents import PublicDocumentLinkHandler
 from .translation_admin import submit_page_translation
@@ -53,3 +54,11 @@ def confine_explorer(parent_page, pages, request):
 @hooks.register("construct_document_chooser_queryset")
 def confine_document_chooser(documents, request):
     return confine_documents(documents, request.user)
+
+
+# -- The admin's page API: bounded pagination and search operators (exchange/api.py) -------
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_page_api(router) -> None:
+    router.register_endpoint("pages", GuardedPagesAdminAPIViewSet)

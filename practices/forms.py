@@ -12,6 +12,7 @@ from django import forms
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from exchange.forms import IdChoiceField, IdMultipleChoiceField
 from taxonomy.choices import PracticeStatus
 from taxonomy.models import TargetGroup, Theme
 
@@ -103,7 +104,7 @@ def _current_year_plus(years: int) -> int:
 
 
 class ProposalForm(ContactFields):
-    city = forms.ModelChoiceField(
+    city = IdChoiceField(
         label=_("City"),
         queryset=None,
         empty_label=_("Choose the city"),
@@ -128,13 +129,13 @@ class ProposalForm(ContactFields):
             "between paragraphs."
         ),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Challenges addressed"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = IdMultipleChoiceField(
         label=_("For whom"),
         queryset=TargetGroup.objects.all(),
         required=False,

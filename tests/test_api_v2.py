@@ -102,6 +102,35 @@ def test_bad_parameters_are_400_with_a_message(client, full_content, query):
     assert response.json()["message"]
 
 
+HUGE = "99999999999999999999"
+
+
+def test_values_the_database_cannot_take_are_400_not_500(client, full_content, admin_user):
+    """Each of these answered 500 (issue 21): an offset beyond 64 bits, a NUL, an unknown
+    search operator, a filter on a reverse relation."""
+    public = [
+        f"{PAGES}?offset={HUGE}",
+        f"{PAGES}?limit={HUGE}",
+        f"{PAGES}?offset=%C2%B2",  # "²": a digit to str.isdigit, not to int()
+        f"/api/v2/documents/?offset={HUGE}",
+        f"/api/v2/organisations/?offset={HUGE}",
+        f"{PAGES}?search=%00",
+        f"{PAGES}?search_operator=xor&search=a",
+        f"{PRACTICES}&partners=1",
+        f"{PAGES}find/?html_path=%00",
+    ]
+    for url in public:
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert response.json()["message"], url
+    assert "offset" in client.get(f"{PAGES}?offset={HUGE}").json()["message"]
+    assert client.get(f"{PAGES}?search_operator=or&search=a").status_code == 200
+    client.force_login(admin_user)
+    for url in [f"/admin/api/main/pages/?offset={HUGE}", "/admin/api/main/pages/?search=%00"]:
+        assert client.get(url).status_code == 400, url
+    assert client.get("/admin/api/main/pages/?offset=0").status_code == 200
+
+
 def test_limit_is_capped_at_100(client, full_content):
     assert client.get(f"{PAGES}?limit=100").status_code == 200
     assert client.get(f"{PAGES}?limit=101").status_code == 400

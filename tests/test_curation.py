@@ -190,12 +190,9 @@ def test_session_of_another_dialogue_is_refused(coordinator_client, full_content
     )
     assert form.status_code == 400
     assert "Choose a session of this dialogue." in unescape(html_of(form))
-    assert (
-        coordinator_client.get(
-            outcomes_url(c.dialogue, "add", "barrier") + "?session=abc"
-        ).status_code
-        == 400
-    )
+    for bad in ("abc", "%C2%B2", "99999999999999999999"):  # "²" raised ValueError (a 500)
+        url = outcomes_url(c.dialogue, "add", "barrier") + f"?session={bad}"
+        assert coordinator_client.get(url).status_code == 400, bad
 
     before = BarrierPage.objects.count()
     response = coordinator_client.post(

@@ -465,6 +465,10 @@ def test_contact_without_consent_is_refused(client, full_content):
         {"start_year": "1800"},
         {"start_year": "next year"},
         {"themes": ["999999"]},
+        # Beyond 64 bits: SQLite raised OverflowError (a 500) before these were checked.
+        {"city": "99999999999999999999"},
+        {"themes": ["99999999999999999999"]},
+        {"target_groups": ["-99999999999999999999"]},
         {"contact_email": "not-an-address"},
         {"title": "Null\x00byte"},
     ],
