@@ -67,6 +67,20 @@ def test_few_tab_presses_reach_the_first_add_to_comparison(world, open_page, lan
         assert presses <= 6, "the first “Add to comparison” is far past the skip link"
 
 
+def test_a_ticked_box_sends_no_empty_fields(world, open_page):
+    """search.js leaves empty fields and the default order out of the address it loads."""
+    page = open_page(viewport=PHONE)
+    page.goto(world.base + "/search/")
+    page.locator(".filters-disclosure > summary").click()
+    with page.expect_navigation():
+        page.locator("#f-theme-rights-and-legal-status").check()
+    query = page.url.partition("?")[2]
+    assert query == "theme=rights-and-legal-status", page.url
+    # Focus comes back to the box, in the filters unfolded again.
+    assert page.evaluate("document.activeElement.id") == "f-theme-rights-and-legal-status"
+    assert page.locator("#f-theme-rights-and-legal-status").is_visible()
+
+
 # Scrolls the region to its far end (inline-end), whatever the direction of the page; says
 # where the first column's cell and a cell of the last column are before and after.
 SCROLL = """([region, first, last]) => {
