@@ -52,13 +52,39 @@ PRACTICE_ID = re.compile(r"^[0-9]{1,9}$")
 SLUG = re.compile(r"^[-\w]{1,255}$")
 # The parameter that carries a selection through the search and the item pages.
 CARRY_PARAM = "compare"
+# The search a comparison was started from, as one query string (`search=q%3Dwork…`): the
+# search's own names would collide with these (`city` is a filter there, a kind here).
+SEARCH_PARAM = "search"
+# What a carried search may hold; the search page checks the values themselves.
+SEARCH_NAME = re.compile(r"^[a-z_]{1,30}$")
+MAX_SEARCH_LENGTH = 2000
+# Not part of what was searched for: the selection travels on its own, and a comparison
+# adding practices asks for practices whatever the search was.
+NOT_SEARCHED = {CARRY_PARAM, "page", "per_page", "type"}
 
 
-def compare_url(kind: str, keys: Iterable[str], export: bool = False) -> str:
-    """The comparison (or its CSV) of `keys` of `kind`, in that order."""
+def compare_url(kind: str, keys: Iterable[str], export: bool = False, search: str = "") -> str:
+    """The comparison (or its CSV) of `keys` of `kind`, in that order, remembering the
+    search it came from."""
     base = reverse("compare_export" if export else "compare")
-    query = urlencode([(kind, key) for key in keys])
+    pairs = [(kind, key) for key in keys]
+    if search and not export:
+        pairs.append((SEARCH_PARAM, search))
+    query = urlencode(pairs)
     return f"{base}?{query}" if query else base
+
+
+def carried_search(params: QueryDict) -> str:
+    """The `search` parameter, reduced to plain names with non-empty values (or "")."""
+    raw = params.get(SEARCH_PARAM, "")[:MAX_SEARCH_LENGTH]
+    kept = [
+        (name, value.strip())
+        for name, values in QueryDict(raw).lists()
+        if SEARCH_NAME.match(name) and name not in NOT_SEARCHED
+        for value in values
+        if value.strip()
+    ]
+    return urlencode(kept)
 
 
 def _shown(value: str) -> str:
@@ -95,17 +121,18 @@ class Selection:
     def tokens(self) -> list[str]:
         return [f"{self.kind}:{key}" for key in self.keys]
 
-    def link(self, kind: str, key: str) -> dict:
-        """The "Add to comparison" link for one item: what it does and where it goes."""
+    def link(self, kind: str, key: str, search: str = "") -> dict:
+        """The "Add to comparison" link for one item: what it does and where it goes.
+        `search` is the search it is shown in, for the compare page to offer again."""
         key = str(key)
         if kind != self.kind or not self.keys:
             # Nothing chosen yet (or things of the other kind): start a new comparison.
-            return {"state": "start", "url": compare_url(kind, [key])}
+            return {"state": "start", "url": compare_url(kind, [key], search=search)}
         if key in self.keys:
-            return {"state": "chosen", "url": compare_url(kind, self.keys)}
+            return {"state": "chosen", "url": compare_url(kind, self.keys, search=search)}
         if len(self.keys) >= MAX_ITEMS:
-            return {"state": "full", "url": compare_url(kind, self.keys)}
-        return {"state": "add", "url": compare_url(kind, [*self.keys, key])}
+            return {"state": "full", "url": compare_url(kind, self.keys, search=search)}
+        return {"state": "add", "url": compare_url(kind, [*self.keys, key], search=search)}
 
 
 def _valid_key(kind: str, key: str) -> bool:
@@ -188,6 +215,8 @@ class Comparison:
     notice: str = ""
     # For the "add another" form: public cities not chosen yet (slug, name).
     city_options: list[tuple[str, str]] = field(default_factory=list)
+    # The search the visitor came from (a query string), offered again to add practices.
+    search: str = ""
 
     @property
     def ok(self) -> bool:
@@ -204,6 +233,20 @@ class Comparison:
     @property
     def carry_tokens(self) -> list[str]:
         return [f"{self.kind}:{key}" for key in self.keys]
+
+    @property
+    def search_q(self) -> str:
+        return QueryDict(self.search).get("q", "")
+
+    @property
+    def search_filters(self) -> list[tuple[str, str]]:
+        """The carried search but its words, as hidden inputs beside the search box."""
+        return [
+            (name, value)
+            for name, values in QueryDict(self.search).lists()
+            if name != "q"
+            for value in values
+        ]
 
     @property
     def export_url(self) -> str:
@@ -265,6 +308,7 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
         )
 
     ordered = [pages[key] for key in keys]
+    search = carried_search(params)
     if kind == "city":
         comparison = Comparison(kind=kind, rows=_city_rows(ordered, request))
         comparison.city_options = _city_options(keys) if len(keys) < MAX_ITEMS else []
@@ -280,10 +324,11 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
                 if kind == "city"
                 else (page.city.title if getattr(page, "city", None) else "")
             ),
-            remove_url=compare_url(kind, [k for k in keys if k != key]),
+            remove_url=compare_url(kind, [k for k in keys if k != key], search=search),
         )
         for key, page in zip(keys, ordered, strict=True)
     ]
+    comparison.search = search
     if len(keys) < MIN_ITEMS:
         comparison.notice = (
             _("Choose at least one more city to compare with.")

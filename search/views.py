@@ -40,9 +40,36 @@ EXPORT_CAP = 5_000
 EXPORT_BATCH = 500
 
 
+# Parameters a link leaves out when they hold these values: the search reads a missing one
+# the same way, and a shared address stays short.
+DEFAULT_VALUES = {"sort": "relevance", "page": "1", "per_page": str(DEFAULT_PER_PAGE)}
+# What a comparison does not carry of the search: where the visitor was in it, the selection
+# (carried on its own), and the type (the comparison's kind decides it).
+NOT_CARRIED_TO_COMPARE = ("page", "per_page", "compare", "type")
+
+
+def clean_params(params: QueryDict) -> QueryDict:
+    """A mutable copy of `params` without empty values and defaults: a GET form sends
+    `year_from=&sort=relevance`, and the links built from it should not repeat them."""
+    clean = QueryDict(mutable=True)
+    for name, values in params.lists():
+        kept = [v for v in values if v.strip() and DEFAULT_VALUES.get(name) != v.strip()]
+        if kept:
+            clean.setlist(name, kept)
+    return clean
+
+
+def compare_search(params: QueryDict) -> str:
+    """The current search as a query string, for the comparison to come back to."""
+    clean = clean_params(params)
+    for name in NOT_CARRIED_TO_COMPARE:
+        clean.pop(name, None)
+    return clean.urlencode()
+
+
 def _url(params: QueryDict, path: str = "") -> str:
     """The search page URL (or `path`) for `params` (the bare page when there are none)."""
-    query_string = params.urlencode()
+    query_string = clean_params(params).urlencode()
     return (path or reverse("search")) + (f"?{query_string}" if query_string else "")
 
 
@@ -98,6 +125,15 @@ def _chips(request: HttpRequest, results: SearchResults) -> list[dict]:
     return chips
 
 
+def _active_filters(query: SearchQuery) -> int:
+    """How many filters narrow the search (the words are not one: they have their own box)."""
+    return (
+        sum(len(query.selected(name)) for name in FACET_NAMES)
+        + bool(query.year_from)
+        + bool(query.year_to)
+    )
+
+
 def _total(query: SearchQuery) -> int:
     # One result is enough to learn the total; fewer hits to load.
     return run(replace(query, page=1, per_page=1)).total
@@ -122,7 +158,7 @@ def _suggestions(request: HttpRequest, results: SearchResults) -> list[dict]:
             }
         )
     if query.year_from or query.year_to:
-        params = request.GET.copy()
+        params = clean_params(request.GET)
         for param in ("year_from", "year_to", "page"):
             params.pop(param, None)
         suggestions.append(
@@ -258,6 +294,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "has_next": query.page < results.pages,
             "beyond_last_page": results.total and query.page > results.pages,
             "first_result": query.offset + 1,
+            # What the page's own links start from: no empty values, no defaults.
+            "link_params": clean_params(request.GET),
+            "compare_search": compare_search(request.GET),
+            "active_filters": _active_filters(results.query),
         }
     )
     return render(request, "search/search_page.html", context)
@@ -303,7 +343,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
 
 def _without_page(params: QueryDict) -> QueryDict:
     """A mutable copy of `params` without the page number (a new search starts at page 1)."""
-    params = params.copy()
+    params = clean_params(params)
     params.pop("page", None)
     return params
 

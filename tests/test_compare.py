@@ -258,10 +258,11 @@ def test_search_results_add_to_the_carried_selection(client, c):
     assert response.status_code == 200
     html = html_of(response)
     links = add_links(html)
-    chosen = compare_url("practice", c.desk.id)
+    # Each link remembers the search (its order here) for the comparison to offer again.
+    chosen = compare_url("practice", c.desk.id) + "&search=sort%3Dtitle"
     # One link per practice; the chosen one leads to the comparison as it stands.
     assert len(links) == 5
-    assert compare_url("practice", c.desk.id, c.centre.id) in links
+    assert compare_url("practice", c.desk.id, c.centre.id) + "&search=sort%3Dtitle" in links
     assert links.count(chosen) == 1
     assert "In your comparison" in visible_text(response)
     # The search form keeps the selection when filters change.
@@ -304,6 +305,57 @@ def test_one_item_asks_for_another(client, c):
     assert "Choose at least one more practice to compare with." in text
     assert "Domestic workers desk" in text
     assert "add-practice-heading" in html_of(response)
+
+
+def test_compare_with_others_offers_the_search_it_came_from(client, c):
+    search = urlencode(
+        [
+            ("q", "migrant"),
+            ("theme", "rights-and-legal-status"),
+            ("year_from", ""),
+            ("type", "city"),
+            ("page", "3"),
+            ("Bad-Name", "x"),
+            ("compare", "practice:1"),
+        ]
+    )
+    response = client.get(compare_url("practice", c.desk.id) + "&" + urlencode({"search": search}))
+    assert response.status_code == 200
+    html = html_of(response)
+    form = re.search(r'<section class="compare-form".*?</section>', html, re.S).group(0)
+    assert re.search(r'name="q" maxlength="200" value="migrant"', form)
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)">', form)
+    # The words go in the box; the filters ride along; the rest is not part of a search.
+    assert hidden == [
+        ("type", "practice"),
+        ("compare", f"practice:{c.desk.id}"),
+        ("theme", "rights-and-legal-status"),
+    ]
+
+
+def test_remove_links_keep_the_search_and_the_csv_does_not_name_it(client, c):
+    search = urlencode({"search": "q=migrant"})
+    html = html_of(client.get(compare_url("practice", c.desk.id, c.centre.id) + "&" + search))
+    removes = [
+        u.replace("&amp;", "&")
+        for u in re.findall(r'class="compare__remove" href="([^"]+)"', html)
+    ]
+    assert removes == [
+        compare_url("practice", c.centre.id) + "&search=q%3Dmigrant",
+        compare_url("practice", c.desk.id) + "&search=q%3Dmigrant",
+    ]
+    export = re.search(r'href="(/compare/export\.csv[^"]*)"', html).group(1)
+    assert "search" not in export
+
+
+def test_compare_table_scrolls_in_a_named_region_with_a_hint(client, c):
+    html = html_of(client.get(compare_url("practice", c.desk.id, c.centre.id)))
+    assert re.search(
+        r'<div class="table-wrap table-wrap--sticky compare" role="region" '
+        r'aria-labelledby="compare-caption" tabindex="0">',
+        html,
+    )
+    assert '<p class="table-hint">Scroll sideways to see more</p>' in html
 
 
 # CSV --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.http import QueryDict
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -141,3 +142,18 @@ def public_richtext(value) -> str:
     """Like Wagtail's `richtext`, keeping only the markup the editor can produce: stored
     scripts, event handlers and javascript: links never reach a visitor."""
     return public_rich_text(value)
+
+
+@register.simple_tag(takes_context=True)
+def page_querystring(context, page, params=None) -> str:
+    """`?…&page=N` from `params` (a QueryDict the view cleaned) or else the request's own,
+    without the empty values a GET form sends (`year_from=`), which say nothing."""
+    if not isinstance(params, QueryDict):
+        params = context["request"].GET
+    query = QueryDict(mutable=True)
+    for name, values in params.lists():
+        kept = [v for v in values if v.strip()]
+        if kept and name != "page":
+            query.setlist(name, kept)
+    query["page"] = page
+    return f"?{query.urlencode()}"

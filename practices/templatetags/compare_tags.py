@@ -19,7 +19,8 @@ def compare_add(context, kind: str, key, title: str = "") -> dict:
     """A link adding this city (key: slug) or practice (key: id) to the comparison."""
     selection = _selection(context)
     return {
-        **selection.link(kind, str(key)),
+        # The search page names its search (compare_search); elsewhere there is none.
+        **selection.link(kind, str(key), search=context.get("compare_search") or ""),
         "title": title,
         "count": len(selection.keys),
         "max_items": MAX_ITEMS,
@@ -35,5 +36,9 @@ def compare_carry(context) -> dict:
         "tokens": selection.tokens(),
         "kind": selection.kind,
         "count": len(selection.keys),
-        "url": compare_url(selection.kind, selection.keys) if selection.keys else "",
+        "url": compare_url(
+            selection.kind, selection.keys, search=context.get("compare_search") or ""
+        )
+        if selection.keys
+        else "",
     }

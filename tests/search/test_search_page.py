@@ -304,3 +304,67 @@ def test_what_was_typed_is_shown_as_text_never_as_markup(client, search_corpus):
         html = response.content.decode()
         assert typed not in html
         assert "&lt;script&gt;" in html
+
+
+# What a GET form sends when nothing is typed: empty fields and the default order.
+FORM_AS_SENT = {"q": "", "year_from": "", "year_to": "", "sort": "relevance"}
+
+
+def test_links_leave_out_empty_fields_and_defaults(client, search_corpus):
+    response = client.get(URL, {**FORM_AS_SENT, "type": "practice", "per_page": 1, "page": 2})
+    soup = soup_of(response)
+    hrefs = [a["href"] for a in soup.select("main a[href*='?']")]
+    assert hrefs
+    for href in hrefs:
+        raw = parse_qs(urlsplit(href).query, keep_blank_values=True)
+        assert not [name for name, values in raw.items() if "" in values], href
+        assert raw.get("sort") != ["relevance"], href
+    nav = soup.select_one("nav.pagination")
+    assert params(nav.find("a", rel="prev")["href"]) == {
+        "type": ["practice"],
+        "per_page": ["1"],
+        "page": ["1"],
+    }
+    assert params(chips(soup)["Type: Practice"]) == {"per_page": ["1"]}
+    # A chosen order is not a default: it stays.
+    soup = soup_of(client.get(URL, {**FORM_AS_SENT, "type": "practice", "sort": "title"}))
+    assert params(chips(soup)["Type: Practice"]) == {"sort": ["title"]}
+
+
+def test_filters_fold_under_a_summary_that_counts_them(client, search_corpus):
+    soup = soup_of(client.get(URL, {"theme": "rights-and-legal-status", "status": "active"}))
+    disclosure = soup.select_one("details.filters-disclosure")
+    assert disclosure is not None and not disclosure.has_attr("open")
+    assert disclosure.summary.get_text(strip=True) == "Filters (2)"
+    assert disclosure.select_one("#f-status-active") is not None
+    years = soup_of(client.get(URL, {"year_from": 2019, "type": "practice"}))
+    assert years.select_one(".filters-disclosure > summary").get_text(strip=True) == "Filters (2)"
+    bare = soup_of(client.get(URL))
+    assert bare.select_one(".filters-disclosure > summary").get_text(strip=True) == "Filters (0)"
+    # A wrong filter is shown unfolded, with its message.
+    wrong = soup_of(client.get(URL, {"year_from": "soon"}))
+    assert wrong.select_one("details.filters-disclosure").has_attr("open")
+
+
+def test_skip_link_to_the_results_comes_before_the_filters(client, search_corpus):
+    soup = soup_of(client.get(URL, {"theme": "rights-and-legal-status"}))
+    skip = soup.select_one("main a[href='#results']")
+    assert skip is not None and skip.get_text(strip=True) == "Skip to results"
+    results = soup.select_one("#results")
+    assert results["tabindex"] == "-1"
+    assert results.select_one(".search-results") is not None
+    order = [el for el in soup.select("main a[href='#results'], main .filters-disclosure")]
+    assert order[0] is skip
+
+
+def test_compare_links_carry_the_search(client, search_corpus):
+    response = client.get(
+        URL,
+        {**FORM_AS_SENT, "q": "migrant", "theme": "rights-and-legal-status", "page": 1},
+    )
+    links = [a["href"] for a in soup_of(response).select(".compare-add a")]
+    assert links
+    for href in links:
+        assert urlsplit(href).path == "/compare/"
+        carried = parse_qs(params(href)["search"][0], keep_blank_values=True)
+        assert carried == {"q": ["migrant"], "theme": ["rights-and-legal-status"]}
