@@ -65,12 +65,14 @@ def bad_request_response(
 ) -> HttpResponse:
     """A 400: JSON for the machine URLs (/api/..., the admin's API), a page for people.
 
-    The JSON has both shapes of the site's APIs: Wagtail's `message` (/api/v2/) and the
-    search API's `errors`, a list of messages per parameter (/api/search/).
+    The JSON takes the shape of the API asked, as each one's description promises: Wagtail's
+    `message` (/api/v2/, the admin's API), the search API's `errors`, a list of messages per
+    parameter (/api/search/, whose OpenAPI description allows nothing else).
     """
-    if request.path.startswith(("/api/", "/admin/api/")):
-        message = message or "bad request"
-        return JsonResponse({"message": message, "errors": {parameter: [message]}}, status=400)
+    if request.path.startswith(("/api/v2/", "/admin/api/")):
+        return JsonResponse({"message": message or "bad request"}, status=400)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {parameter: [message or "bad request"]}}, status=400)
     return render(request, "400.html", {"message": message}, status=400)
 
 
