@@ -12,21 +12,13 @@ from decimal import Decimal
 
 import pytest
 
+from .. import test_map
 from ..factories import CityProfilePageFactory
 from ..worlds import make_site_tree
 from .axe import assert_no_violations
 from .conftest import DESKTOP, assert_loaded_cleanly, language_params, localized
 
-CROWDED = {
-    "Tunis": ("TN", "36.81", "10.18"),
-    "Bizerte": ("TN", "37.27", "9.87"),
-    "Sousse": ("TN", "35.83", "10.64"),
-    "Sfax": ("TN", "34.74", "10.76"),
-    "Amman": ("JO", "31.95", "35.93"),
-    "Irbid": ("JO", "32.56", "35.85"),
-    "Ramallah": ("PS", "31.90", "35.20"),
-    "Turin": ("IT", "45.07", "7.69"),
-}
+CROWDED = {**test_map.CROWDED, "Turin": ("IT", "45.07", "7.69")}
 PHONE = {"width": 375, "height": 812}
 
 # The link that the centre of each marker's disc hits, or null.
