@@ -8,10 +8,16 @@ A failure lists every URL that answered 5xx or raised, with the exception.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from exchange.roles import sync_roles
@@ -155,6 +161,69 @@ def admin_urls(content) -> list[str]:
     return urls
 
 
+# GET would act: these change the page they name.
+ADMIN_ACTING = ("lock/", "unlock/")
+ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+# Values of named arguments that are not a record's id.
+NAMED_VALUES = {
+    "action_name": "approve",
+    "app_name": "taggit",
+    "content_type_app_name": "practices",
+    "content_type_model_name": "practicepage",
+    "model_name": "tag",
+    "revision_id_a": "earliest",
+    "revision_id_b": "live",
+    "uidb64": "MQ",
+    "token": "x-y",
+}
+# The model behind a route's ids, by the route's first part after admin/.
+ROUTE_MODELS = {
+    "images": get_image_model,
+    "documents": get_document_model,
+    "groups": lambda: Group,
+    "users": get_user_model,
+    "collections": lambda: apps.get_model("wagtailcore", "Collection"),
+    "sites": lambda: apps.get_model("wagtailcore", "Site"),
+    "locales": lambda: apps.get_model("wagtailcore", "Locale"),
+    "redirects": lambda: apps.get_model("wagtailredirects", "Redirect"),
+    "workflows": lambda: apps.get_model("wagtailcore", "Workflow"),
+}
+
+
+def _first_id(route: str, content) -> str:
+    parts = route.split("/")
+    if parts[1] in ("pages", "localize", "choose-page", "bulk"):
+        return str(content.practice.pk)
+    if parts[1] == "snippets" and parts[2] != "choose":
+        model = apps.get_model(parts[2], parts[3])
+    elif parts[1] == "snippets":
+        model = apps.get_model(parts[3], parts[4])
+    elif parts[1] in ROUTE_MODELS:
+        model = ROUTE_MODELS[parts[1]]()
+    else:
+        return "1"
+    first = model.objects.order_by("pk").first()
+    return str(first.pk) if first else "1"
+
+
+def admin_urls_with_arguments(content) -> list[str]:
+    """Every admin URL with arguments, each filled with a record that exists where the route
+    names one (a page, an image, a snippet…), so the view runs past its lookup."""
+    urls = []
+    for route in _walk(get_resolver().url_patterns):
+        if not route.startswith("admin/") or not ARGUMENT.search(route):
+            continue
+        if route.endswith(ADMIN_SKIPPED + ADMIN_ACTING):
+            continue
+        record = _first_id(route, content)
+
+        def fill(match: re.Match, record: str = record) -> str:
+            return NAMED_VALUES.get(match.group(1) or match.group(2), record)
+
+        urls.append("/" + ARGUMENT.sub(fill, route).replace("\\", ""))
+    return urls
+
+
 def test_public_get_urls_never_answer_5xx(client, full_content):
     urls = public_urls(full_content)
     assert len(urls) > 30, urls
@@ -244,3 +313,18 @@ def test_a_host_the_site_does_not_serve_is_a_400(client, full_content, url):
     response = client.get(url, HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "evil.example" not in response.content.decode()
+
+
+def test_admin_get_urls_with_arguments_never_answer_5xx(client, full_content, admin_user):
+    client.force_login(admin_user)
+    urls = admin_urls_with_arguments(full_content)
+    assert len(urls) > 150, urls
+    failures = server_errors(client, urls, admin_query()[:1])
+    assert not failures, "\n".join(failures)
+
+
+def test_admin_get_urls_with_arguments_never_answer_5xx_for_a_city_editor(client, roles):
+    sync_roles()
+    client.force_login(roles.sousse_editor)
+    failures = server_errors(client, admin_urls_with_arguments(roles), admin_query()[:1])
+    assert not failures, "\n".join(failures)
