@@ -31,6 +31,7 @@ same archive imported again is a no-op.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -248,13 +249,15 @@ def _public_page_ids() -> set[int]:
     }
 
 
-def _field_values(model: type[models.Model], attname: str) -> dict[Any, Any]:
-    return dict(model._base_manager.values_list("pk", attname))
-
-
 def shareable_selection() -> dict[type[models.Model], set]:
     """The primary keys of every row a shareable archive holds, by model."""
     chosen = [m for m in content_models() if m._meta.label_lower in SHAREABLE]
+
+    # Each link column read once, however many passes the loop below takes.
+    @functools.cache
+    def field_values(model: type[models.Model], attname: str) -> dict[Any, Any]:
+        return dict(model._base_manager.values_list("pk", attname))
+
     pages = _public_page_ids()
     open_collections = set(
         Collection.objects.exclude(pk__in=restricted_collection_ids()).values_list("pk", flat=True)
@@ -288,7 +291,7 @@ def shareable_selection() -> dict[type[models.Model], set]:
                 if f.related_model is tag_model:
                     continue  # tags follow their uses, below
                 target = kept.get(f.related_model, set())
-                values = _field_values(model, f.attname)
+                values = field_values(model, f.attname)
                 gone = {pk for pk in kept[model] if values.get(pk) not in target}
                 if gone:
                     kept[model] -= gone
@@ -304,7 +307,7 @@ def shareable_selection() -> dict[type[models.Model], set]:
     for model in chosen:
         for f in model._meta.local_fields:
             if f.is_relation and f.related_model is tag_model:
-                values = _field_values(model, f.attname)
+                values = field_values(model, f.attname)
                 used_tags |= {values[pk] for pk in kept[model]}
     kept[tag_model] &= used_tags
     return kept
@@ -599,9 +602,10 @@ def export_archive(
     try:
         with _consistent_read():
             selection = None
+            # In a shareable archive too, the schema of an archive without users, so that
+            # import checks it as one.
+            schema_apps = {m._meta.app_label for m in models_}
             if shareable:
-                # The schema of an archive without users, so that import checks it as one.
-                schema_apps = {m._meta.app_label for m in models_}
                 selection = shareable_selection()
                 models_ = [m for m in models_ if m in selection]
                 dropped = {
@@ -611,8 +615,6 @@ def export_archive(
                     for m in content_models()
                     if m not in selection
                 }
-            else:
-                schema_apps = {m._meta.app_label for m in models_}
             result = _write_archive(
                 Path(tmp_name), models_, include_users, dropped, selection, schema_apps
             )
