@@ -81,10 +81,6 @@ class PublicFieldsFilter(FieldsFilter):
         for name, value in request.GET.items():
             if name not in fields:
                 continue
-            if "\x00" in value:
-                raise BadRequestError(
-                    f"field filter error. null characters are not allowed for {name}"
-                )
             field = queryset.model._meta.get_field(name)
             if isinstance(field, ForeignObjectRel):
                 # A reverse relation (a practice's partners) has no value to compare.
