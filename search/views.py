@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
+from exchange.querystrings import without_empty
 
 from .export import EXPORT_COLUMNS, export_row
 from .facets import FACET_NAMES, FACETS
@@ -49,14 +50,8 @@ NOT_CARRIED_TO_COMPARE = ("page", "per_page", "compare", "type")
 
 
 def clean_params(params: QueryDict) -> QueryDict:
-    """A mutable copy of `params` without empty values and defaults: a GET form sends
-    `year_from=&sort=relevance`, and the links built from it should not repeat them."""
-    clean = QueryDict(mutable=True)
-    for name, values in params.lists():
-        kept = [v for v in values if v.strip() and DEFAULT_VALUES.get(name) != v.strip()]
-        if kept:
-            clean.setlist(name, kept)
-    return clean
+    """A mutable copy of `params` without empty values and the search's defaults."""
+    return without_empty(params, DEFAULT_VALUES)
 
 
 def compare_search(params: QueryDict) -> str:

@@ -18,6 +18,7 @@ from resources.models import ResourceIndexPage
 from ..breadcrumbs import page_crumbs
 from ..localization import original_filter
 from ..public_documents import public_document_blocks
+from ..querystrings import without_empty
 from ..rich_text import public_rich_text
 
 register = template.Library()
@@ -150,10 +151,7 @@ def page_querystring(context, page, params=None) -> str:
     without the empty values a GET form sends (`year_from=`), which say nothing."""
     if not isinstance(params, QueryDict):
         params = context["request"].GET
-    query = QueryDict(mutable=True)
-    for name, values in params.lists():
-        kept = [v for v in values if v.strip()]
-        if kept and name != "page":
-            query.setlist(name, kept)
+    query = without_empty(params)
+    query.pop("page", None)  # at the end, where readers look for it
     query["page"] = page
     return f"?{query.urlencode()}"
