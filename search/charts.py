@@ -5,9 +5,13 @@ carries every number) and always comes with its data as a table (see
 templates/search/includes/chart_bar.html), where the links are: links inside an image role
 would be hidden from screen readers yet still take keyboard focus.
 
-Bars are horizontal and the drawing is fixed left to right, whatever the page direction:
-labels sit above their bar and values after its end, outside the bar, so nothing depends
-on a text direction and long or right-to-left labels never collide with the bars.
+Bars are horizontal and follow the page's reading direction: in English they grow from the
+left edge, in Arabic from the right, with labels above their bar on the reading side and values
+just past its end, outside the bar, so long or right-to-left labels never collide with the bars.
+
+The drawing has no viewBox, so it is never scaled down: text stays at its real size (16 px) at
+any width. Lengths across the chart are percentages of its width; lengths down it are pixels.
+A label too long for a phone-width line is wrapped onto a second line rather than shrunk.
 """
 
 from __future__ import annotations
@@ -17,15 +21,20 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi
 
-WIDTH = 640
-ROW_HEIGHT = 44
+FONT_SIZE = 16  # CSS pixels, never scaled (no viewBox)
+LINE_HEIGHT = 20  # one line of label
 LABEL_BASELINE = 16  # from the top of a row
-BAR_TOP = 22
-BAR_HEIGHT = 14
-VALUE_ROOM = 64  # room after the longest bar for its value
-LEGEND_HEIGHT = 28
-MAX_LABEL = 60  # characters drawn; the full label is in the data table and the <desc>
+BAR_GAP = 6  # between the last label line and its bar
+BAR_HEIGHT = 16
+ROW_GAP = 12  # between a bar and the next row's label
+BAR_ROOM = 85  # per cent of the width the longest bar takes; the rest holds its value
+VALUE_GAP = 6  # pixels between a bar's end and its value
+LEGEND_HEIGHT = 32
+# A label line holds this many characters: at 16 px that fits a 320 px wide phone screen.
+LINE_CHARS = 34
+MAX_LINES = 2  # the full label is in the data table and the <desc>
 # Colours meet WCAG 2.2 AA on white: text 15:1, bars 7:1 (non-text needs 3:1).
 INK = "#1c2329"
 BAR = "#0a5c73"
@@ -66,8 +75,23 @@ class BarChart:
         return sum(bar.value for bar in self.bars)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
+def label_lines(label: str, width: int = LINE_CHARS, most: int = MAX_LINES) -> list[str]:
+    """`label` broken between words into lines of at most `width` characters, at most `most`
+    lines; what does not fit ends in "…". A word longer than a line is cut."""
+    lines: list[str] = []
+    words = label.split()
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(line) > width:
+            words.insert(0, line[width - 1 :])
+            line = line[: width - 1]
+        lines.append(line)
+    if words:
+        last = lines[-1]
+        lines[-1] = (last if len(last) < width else last[: width - 1]).rstrip() + "…"
+    return lines or [""]
 
 
 def _attrs(**attrs: object) -> str:
@@ -101,54 +125,94 @@ def bar_chart(
     )
 
 
-def bar_chart_svg(chart: BarChart) -> SafeString:
+@dataclass(frozen=True)
+class Axis:
+    """Where things go across the chart, for one reading direction.
+
+    Positions are per cent of the width, measured from the edge bars grow from.
+    """
+
+    rtl: bool
+
+    def x(self, percent: float) -> str:
+        return f"{round(100 - percent if self.rtl else percent, 2):g}%"
+
+    def bar_x(self, percent: float) -> str:
+        """The left edge of a bar `percent` long (SVG rectangles extend to the right)."""
+        return self.x(percent) if self.rtl else self.x(0)
+
+    @property
+    def outward(self) -> int:
+        """The sign of a step away from the edge bars grow from, in pixels."""
+        return -1 if self.rtl else 1
+
+
+def bar_chart_svg(chart: BarChart, *, rtl: bool | None = None) -> SafeString:
+    """The chart as inline SVG, drawn for the active language's direction unless `rtl` is given.
+
+    Text is anchored at its start, which the SVG's own `direction` puts on the reading side, so
+    a label begins at the edge its bar grows from.
+    """
+    axis = Axis(get_language_bidi() if rtl is None else rtl)
     bars = chart.bars
     scale_max = max(
         [bar.value for bar in bars] + [chart.reference.value if chart.reference else 0]
     )
     scale_max = max(scale_max, 1)
-    bar_room = WIDTH - VALUE_ROOM
-    rows_height = max(len(bars), 1) * ROW_HEIGHT
-    height = rows_height + (LEGEND_HEIGHT if chart.reference else 0) + 4
     title_id, desc_id = f"{chart.id}-title", f"{chart.id}-desc"
     description = chart.description
     if bars:
         description = f"{description} {summary(bars)}."
     if chart.reference:
         description = f"{description} {chart.reference.label}."
+    rows: list[str] = []
+    top = 0
+    for bar in bars:
+        lines = label_lines(bar.label)
+        rows.append(_text(axis, 0, top + LABEL_BASELINE, lines, "chart__label"))
+        bar_top = top + LABEL_BASELINE + (len(lines) - 1) * LINE_HEIGHT + BAR_GAP
+        length = BAR_ROOM * bar.value / scale_max if bar.value else 0
+        if length:
+            rows.append(
+                f"<rect {_attrs(x=axis.bar_x(length), y=bar_top, width=f'{round(length, 2):g}%')}"
+                f' height="{BAR_HEIGHT}" fill="{BAR}" class="chart__bar"/>'
+            )
+        rows.append(
+            f"<text {_attrs(x=axis.x(length), dx=axis.outward * VALUE_GAP)}"
+            f' y="{bar_top + BAR_HEIGHT - 3}" fill="{INK}" class="chart__value"'
+            f' font-weight="600">{bar.value}</text>'
+        )
+        top = bar_top + BAR_HEIGHT + ROW_GAP
+    rows_height = max(top, BAR_HEIGHT + ROW_GAP)
+    height = rows_height
+    if chart.reference:
+        x = axis.x(BAR_ROOM * chart.reference.value / scale_max)
+        rows.append(
+            f"<line {_attrs(x1=x, y1=0, x2=x, y2=rows_height - ROW_GAP // 2, stroke=REFERENCE)}"
+            ' stroke-width="2" stroke-dasharray="5 4" class="chart__reference"/>'
+        )
+        lines = label_lines(chart.reference.label)
+        rows.append(_text(axis, 0, rows_height + 20, lines, "chart__legend"))
+        height += LEGEND_HEIGHT + (len(lines) - 1) * LINE_HEIGHT
+    direction = "rtl" if axis.rtl else "ltr"
     parts = [
-        f"<svg {_attrs(xmlns='http://www.w3.org/2000/svg', viewBox=f'0 0 {WIDTH} {height}')}"
-        f' class="chart__svg" role="img" direction="ltr" font-size="14"'
+        f"<svg {_attrs(xmlns='http://www.w3.org/2000/svg', width='100%', height=height)}"
+        f' class="chart__svg" role="img" direction="{direction}" font-size="{FONT_SIZE}"'
         f' aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
         f'<title id="{title_id}">{escape(chart.title)}</title>',
         f'<desc id="{desc_id}">{escape(description)}</desc>',
+        *rows,
+        "</svg>",
     ]
-    for row, bar in enumerate(bars):
-        top = row * ROW_HEIGHT
-        length = round(bar_room * bar.value / scale_max) if bar.value else 0
-        parts.append(
-            f"<text {_attrs(x=0, y=top + LABEL_BASELINE, fill=INK)}"
-            f' class="chart__label">{escape(_short(bar.label))}</text>'
-        )
-        if length:
-            parts.append(
-                f"<rect {_attrs(x=0, y=top + BAR_TOP, width=max(length, 2), height=BAR_HEIGHT)}"
-                f' fill="{BAR}" class="chart__bar"/>'
-            )
-        parts.append(
-            f"<text {_attrs(x=length + 6, y=top + BAR_TOP + BAR_HEIGHT - 2, fill=INK)}"
-            f' class="chart__value" font-weight="600">{bar.value}</text>'
-        )
-    if chart.reference:
-        x = round(bar_room * chart.reference.value / scale_max)
-        parts.append(
-            f"<line {_attrs(x1=x, y1=0, x2=x, y2=rows_height, stroke=REFERENCE)}"
-            ' stroke-width="2" stroke-dasharray="5 4" class="chart__reference"/>'
-        )
-        parts.append(
-            f'<text {_attrs(x=0, y=rows_height + 20, fill=INK)} class="chart__legend">'
-            f"{escape(chart.reference.label)}</text>"
-        )
-    parts.append("</svg>")
     # Every label and title went through escape(); numbers are ints.
     return mark_safe("".join(parts))
+
+
+def _text(axis: Axis, percent: float, baseline: int, lines: list[str], css_class: str) -> str:
+    """Lines of text starting at `percent` across, the first on `baseline`, one under another."""
+    x = axis.x(percent)
+    spans = "".join(
+        f"<tspan {_attrs(x=x, **({'dy': LINE_HEIGHT} if i else {}))}>{escape(line)}</tspan>"
+        for i, line in enumerate(lines)
+    )
+    return f'<text {_attrs(x=x, y=baseline, fill=INK)} class="{css_class}">{spans}</text>'
