@@ -203,3 +203,19 @@ def test_pages_mirror_in_arabic(placed, open_page, name, viewport):
         assert_no_violations(page)
         shots.append(page.screenshot(full_page=True))
     side_by_side(shots, ARTIFACTS / f"{name}-{viewport['width']}.png")
+
+
+def test_arrows_follow_the_box_they_are_in(world, open_page, monkeypatch):
+    """On an Arabic page whose content is shown untranslated (in a dir="ltr" box), its
+    pagination runs left to right and its arrows say so; the breadcrumbs, outside that box,
+    stay right to left."""
+    monkeypatch.setattr("cities.listings.CITIES_PER_PAGE", 1)
+    page = open_page(viewport=DESKTOP)
+    assert page.goto(world.base + localized("ar", "/cities/?page=2")).status == 200
+    assert page.locator(".notice--untranslated").count() == 1
+    check_pagination(page, rtl=False)
+    separator = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.breadcrumbs li + li'), '::before')"
+        ".content"
+    )
+    assert "\u2039" in separator  # single angle quotation mark pointing left
