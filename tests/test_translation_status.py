@@ -135,7 +135,14 @@ def test_filters_by_type_city_language_and_need(client, roles, translated):
 
 
 @pytest.mark.parametrize(
-    "query", [{"city": "abc"}, {"city": "999999"}, {"language": "xx"}, {"record_type": "x.y"}]
+    "query",
+    [
+        {"city": "abc"},
+        {"city": "999999"},
+        {"city": "9" * 30},
+        {"language": "xx"},
+        {"record_type": "x.y"},
+    ],
 )
 def test_bad_filters_are_refused_with_a_message(client, roles, translated, query):
     client.force_login(roles.coordinator)
