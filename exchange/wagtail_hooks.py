@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .admin_confinement import confine_documents, confine_pages
@@ -6,6 +7,7 @@ from .api import GuardedPagesAdminAPIViewSet
 from .moderation import confirm_moderation_actions
 from .public_documents import PublicDocumentLinkHandler
 from .translation_admin import submit_page_translation
+from .translation_status_report import TranslationStatusMenuItem, TranslationStatusReportView
 
 
 # After wagtail.documents' own registration (hooks of equal order run in INSTALLED_APPS
@@ -62,3 +64,30 @@ def confine_document_chooser(documents, request):
 @hooks.register("construct_admin_api")
 def guard_admin_page_api(router) -> None:
     router.register_endpoint("pages", GuardedPagesAdminAPIViewSet)
+
+
+# -- The translation status report (exchange/translation_status_report.py) ----------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    view = TranslationStatusReportView
+    return [
+        path("reports/translation-status/", view.as_view(), name="translation_status"),
+        path(
+            "reports/translation-status/results/",
+            view.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=160,
+    )

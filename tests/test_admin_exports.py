@@ -24,6 +24,7 @@ EXPORTS = {
     "locked pages": "/admin/reports/locked/",
     "workflows": "/admin/reports/workflow/",
     "commitments": "/admin/reports/commitments/",
+    "translation status": "/admin/reports/translation-status/",
 }
 
 
