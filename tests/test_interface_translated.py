@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import pytest
 from django.utils import translation
 from django.utils.translation import trans_real
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from resources.models import ResourceLanguage
 from search import index
@@ -193,9 +193,27 @@ def module_content(django_db_setup, django_db_blocker):
             title="Guide for welcoming desks",
             language_links=[ResourceLanguage(language="en")],
         )
+        translate_every_page(c)
         # Search pages with hits, facets and cards, not only "nothing found".
         index.rebuild()
         yield c
+
+
+def translate_every_page(c) -> None:
+    """Each page copied, as is, into every catalogue language and published.
+
+    An untranslated page is shown inside a lang="en" element, which the HTML reading skips:
+    with translations, the whole page (its filters, facts and labels) is in the page's
+    language and read. The copies keep their English text, which is content.
+    """
+    originals = list(
+        Page.objects.live().filter(depth__gt=1, locale__language_code="en").order_by("path")
+    )
+    for language in CATALOGUE_LANGUAGES:
+        locale = Locale.objects.get(language_code=language)
+        for original in originals:
+            copy = original.specific.copy_for_translation(locale)
+            copy.save_revision().publish()
 
 
 @pytest.fixture
@@ -214,9 +232,10 @@ def public_pages(c) -> dict[str, str]:
 
 
 def _public_pages(c) -> dict[str, str]:
+    originals = Page.objects.live().public().filter(locale__language_code="en").specific()
     pages = {
         f"{p.specific_class._meta.model_name} {p.title!r}": p.url
-        for p in Page.objects.live().public().specific()
+        for p in originals
         if p.url and p.depth > 1
     }
     practices = urlencode([("practice", c.practice.pk), ("practice", c.practice.pk)])
