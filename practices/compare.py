@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cities.models import CityProfilePage, GovernanceBody
+from exchange.listing_language import Shown, show_in_language
 from exchange.pagetools import attach_parents
 from exchange.provided import provided
 from exchange.rich_text import public_rich_text
@@ -161,6 +162,8 @@ class Cell:
     note: str = ""
     items: list[tuple[str, str]] = field(default_factory=list)  # (label, url or "")
     html: SafeString | str = ""
+    # The words shown when they are the original's, not in the visitor's language.
+    words: Shown | None = None
 
     @property
     def empty(self) -> bool:
@@ -196,6 +199,8 @@ class Item:
     url: str
     eyebrow: str = ""
     remove_url: str = ""
+    # The version shown (a translation, or the original marked with its language).
+    words: Shown | None = None
 
 
 @dataclass
@@ -307,7 +312,9 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
             ],
         )
 
-    ordered = [pages[key] for key in keys]
+    # Rows and columns come from the originals; titles and summaries in the visitor's
+    # language where a translation is published.
+    ordered = show_in_language(pages[key] for key in keys)
     search = carried_search(params)
     if kind == "city":
         comparison = Comparison(kind=kind, rows=_city_rows(ordered, request))
@@ -317,8 +324,9 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
     comparison.items = [
         Item(
             key=key,
-            title=page.title,
-            url=page.get_url(request) or "",
+            title=page.shown.title,
+            url=page.shown.page.get_url(request) or "",
+            words=page.shown,
             eyebrow=(
                 page.country.name
                 if kind == "city"
@@ -539,7 +547,7 @@ def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
 
     return [
         row(_("City"), city),
-        row(_("Summary"), lambda p: Cell(text=p.summary)),
+        row(_("Summary"), lambda p: Cell(text=p.shown.summary, words=p.shown)),
         row(_("Challenges addressed"), lambda p: _terms(p.themes.all())),
         row(_("For whom"), lambda p: _terms(p.target_groups.all())),
         row(

@@ -16,6 +16,8 @@ from dialogues.models import DialogueIndexPage
 from resources.models import ResourceIndexPage
 
 from ..breadcrumbs import page_crumbs
+from ..listing_language import Shown
+from ..listing_language import shown as shown_version
 from ..localization import original_filter
 from ..public_documents import public_document_blocks
 from ..querystrings import without_empty
@@ -155,3 +157,10 @@ def page_querystring(context, page, params=None) -> str:
     query.pop("page", None)  # at the end, where readers look for it
     query["page"] = page
     return f"?{query.urlencode()}"
+
+
+@register.filter
+def shown(page) -> Shown:
+    """The version of `page` a listing shows in the visitor's language (a translation, or
+    the original marked with its language): see exchange/listing_language.py."""
+    return shown_version(page)
