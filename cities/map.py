@@ -128,7 +128,7 @@ class ListedCity:
     def label_html(self) -> SafeString:
         """The label, the city's name marked with its language when it is the original's
         (the country is always in the visitor's language)."""
-        if self.words is None or not self.words.fallback:
+        if self.words is None or not self.words.lang_attrs:
             return conditional_escape(self.label)
         name = format_html("<span{}>{}</span>", self.words.lang_attrs, self.title)
         if not self.country:

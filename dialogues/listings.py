@@ -47,6 +47,7 @@ def dialogue_context(dialogue) -> dict:
         if city_ids
         else {}
     )
+    show_in_language(public_cities.values())  # named in the visitor's language
     for session in sessions:
         session.city_list = [public_cities[i] for i in session.city_ids if i in public_cities]
     today = timezone.localdate()

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -49,11 +49,18 @@ class Shown:
 
     @property
     def lang_attrs(self) -> SafeString:
-        """` lang="en" dir="ltr"` on an element holding words in another language than the
-        page's (WCAG 3.1.2), else nothing."""
-        if not self.fallback:
+        """` lang="en" dir="ltr"` on the element holding the words (WCAG 3.1.2). Nothing
+        for an English visitor reading English; a translation says its language too, since
+        it may sit inside an untranslated page whose content is marked English."""
+        if not self.fallback and self.language == default_language():
             return mark_safe("")
         return format_html(' lang="{}" dir="{}"', self.language, self.direction)
+
+    @property
+    def visitor_lang_attrs(self) -> SafeString:
+        """The visitor's language, for the "In English" tag (said in it, wherever it sits)."""
+        language = active_language()
+        return format_html(' lang="{}" dir="{}"', language, text_direction(language))
 
     @property
     def language_name(self) -> str:
@@ -62,6 +69,14 @@ class Shown:
             return ""
         language = BY_CODE.get(self.language)
         return str(language.in_language) if language else self.language
+
+
+def marked_title(words: Shown) -> SafeString:
+    """The title as HTML, inside a span carrying its language when it is the original's:
+    for names inside a sentence or a line of facts ("reported by Sousse")."""
+    if not words.lang_attrs:
+        return conditional_escape(words.title)
+    return format_html("<span{}>{}</span>", words.lang_attrs, words.title)
 
 
 def shown(page) -> Shown:
@@ -124,7 +139,8 @@ def _translations(model, keys: set, language: str) -> dict:
         if hasattr(manager, "visible_in_any_locale")
         else manager.live().public()
     )
-    found = found.filter(
+    # The locale is read with them: a translation's URL prefix is its locale's language.
+    found = found.select_related("locale").filter(
         translation_key__in=keys,
         locale__language_code=language,
         alias_of__isnull=True,
