@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 
+from exchange.listing_language import show_in_language
 from exchange.provided import contributed, provided
 from taxonomy.models import Region
 
@@ -42,7 +43,7 @@ def city_index_context(index, request) -> dict:
     return {
         "filter_form": form,
         "cities_page": page,
-        "cities": page.object_list,
+        "cities": show_in_language(page.object_list),
         # Every matching city, not only this page's: the map is the whole picture. One query.
         "city_map": city_map(filtered, request) if paginator.count else None,
         "is_filtered": form.is_bound

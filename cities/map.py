@@ -16,7 +16,11 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from exchange.listing_language import Shown, show_in_language
 
 LAND_FILE = Path(__file__).parent / "data" / "land.json"
 
@@ -116,6 +120,21 @@ class ListedCity:
     label: str
     url: str
     on_map: bool
+    # The name's language, when it is the original's rather than the visitor's.
+    words: Shown | None = None
+    country: str = ""
+
+    @property
+    def label_html(self) -> SafeString:
+        """The label, the city's name marked with its language when it is the original's
+        (the country is always in the visitor's language)."""
+        if self.words is None or not self.words.lang_attrs:
+            return conditional_escape(self.label)
+        name = format_html("<span{}>{}</span>", self.words.lang_attrs, self.title)
+        if not self.country:
+            return name
+        pattern = conditional_escape(_("%(city)s, %(country)s"))
+        return mark_safe(pattern % {"city": name, "country": conditional_escape(self.country)})
 
 
 @dataclass
@@ -224,10 +243,11 @@ def _spread_markers(markers: list[Marker]) -> list[Marker]:
 
 
 def _label(city) -> str:
-    """What a marker or list entry is called: the city and its country."""
+    """What a marker or list entry is called: the city (in the visitor's language where
+    translated) and its country."""
     if not city.country:
-        return city.title
-    return _("%(city)s, %(country)s") % {"city": city.title, "country": city.country.name}
+        return city.shown.title
+    return _("%(city)s, %(country)s") % {"city": city.shown.title, "country": city.country.name}
 
 
 def city_map(cities: Iterable, request=None) -> CityMap:
@@ -237,17 +257,18 @@ def city_map(cities: Iterable, request=None) -> CityMap:
     """
     markers: list[Marker] = []
     groups: dict[int, tuple[tuple, RegionGroup]] = {}
-    for city in cities:
-        url = city.get_url(request)
+    for city in show_in_language(cities):
+        url = city.shown.page.get_url(request)
         label = _label(city)
         placed = city.latitude is not None and city.longitude is not None
         if placed:
             x, y = project(city.longitude, city.latitude)
-            markers.append(Marker(city.title, label, url, round(x, 1), round(y, 1)))
+            markers.append(Marker(city.shown.title, label, url, round(x, 1), round(y, 1)))
         region = city.region
         key = (region.sort_order, region.name, region.pk)
         _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.label)))
-        group.cities.append(ListedCity(city.title, label, url, placed))
+        country = str(city.country.name) if city.country else ""
+        group.cities.append(ListedCity(city.shown.title, label, url, placed, city.shown, country))
     for _key, group in groups.values():
         group.cities.sort(key=lambda c: c.title.casefold())
     # Sorted before spreading too, so the layout does not depend on the database's order.

@@ -21,6 +21,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from exchange.listing_language import show_in_language
 from exchange.provided import provided
 from taxonomy.choices import Mandate
 from taxonomy.models import BarrierCategory, Region, Theme, localized_name
@@ -274,6 +275,8 @@ def similar_cities(
     pages = models.CityProfilePage.objects.select_related("region").in_bulk(
         [pk for *_, pk in best]
     )
+    # Their names (and links) in the visitor's language where a translation is published.
+    show_in_language(pages[pk] for *_, pk in best if pk in pages)
     labels = _labels()
     matches = []
     for points, other, pk in best:

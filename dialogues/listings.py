@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cities.models import CityProfilePage, Organisation
+from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents, parent_path
 from practices.listings import parent_city, provenance
 from practices.models import BarrierPage, OpportunityPage, PracticePage
@@ -46,6 +47,7 @@ def dialogue_context(dialogue) -> dict:
         if city_ids
         else {}
     )
+    show_in_language(public_cities.values())  # named in the visitor's language
     for session in sessions:
         session.city_list = [public_cities[i] for i in session.city_ids if i in public_cities]
     today = timezone.localdate()
@@ -107,6 +109,7 @@ def dialogue_outcomes(dialogue, sessions: list, commitments: list) -> tuple[dict
         group(practice).practices.append(practice)
     # `city` on each record and practice: the reporting city, None below the dialogue.
     attach_parents(records, CityProfilePage)
+    show_in_language(records)  # their titles in the visitor's language where translated
     for commitment in commitments:
         group(commitment).commitments.append(commitment)
     return by_session, general

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from exchange.listing_language import show_in_language
+
 from .commitments_report import CommitmentsReportMenuItem, CommitmentsReportView
 from .curation_views import add_commitment, add_outcome, curate_dialogue
 from .models import DialoguePage
@@ -72,7 +74,7 @@ def dialogue_outcomes_listing_button(page, user, next_url=None):
 @hooks.register("exchange_city_page_context")
 def city_dialogues(city, request):
     return {
-        "dialogues": list(
+        "dialogues": show_in_language(
             DialoguePage.objects.visible()
             .filter(participating_cities__city=city)
             .distinct()

@@ -9,6 +9,7 @@ from dialogues.models import DialoguePage
 from practices.models import PracticePage
 from taxonomy.models import Theme
 
+from .listing_language import show_in_language
 from .pagetools import attach_parents
 
 
@@ -23,8 +24,8 @@ def home_context(home) -> dict:
     themes = list(Theme.objects.all())
     for theme in themes:
         theme.practice_count = theme_counts.get(theme.pk, 0)
-    recent = attach_parents(
-        practices.order_by("-first_published_at", "title")[:6], CityProfilePage
+    recent = show_in_language(
+        attach_parents(practices.order_by("-first_published_at", "title")[:6], CityProfilePage)
     )
     cities = (
         CityProfilePage.objects.descendant_of(home)
@@ -41,8 +42,11 @@ def home_context(home) -> dict:
         "city_count": cities["total"],
         "has_focal_points": cities["with_focal_point"] > 0,
         "practice_count": practices.count(),
-        "latest_dialogue": DialoguePage.objects.descendant_of(home)
-        .visible()
-        .order_by("-date")
-        .first(),
+        "latest_dialogue": _shown_or_none(
+            DialoguePage.objects.descendant_of(home).visible().order_by("-date").first()
+        ),
     }
+
+
+def _shown_or_none(page):
+    return show_in_language([page])[0] if page is not None else None

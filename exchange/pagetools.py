@@ -10,6 +10,7 @@ from django.http import Http404
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from .listing_language import show_in_language
 from .localization import original_filter
 
 
@@ -21,13 +22,14 @@ def attach_parents(pages: Iterable[Page], parent_model: type[Page], attr: str = 
     """Set `page.<attr>` to each page's live, public parent of `parent_model`, in one query.
 
     Listings show "Practice — City"; fetching each parent separately would cost a query
-    per row.
+    per row. The parents' names are shown in the visitor's language (`show_in_language`).
     """
     pages = list(pages)
     paths = {parent_path(p) for p in pages}
     parents = (
         {p.path: p for p in parent_model.objects.visible().filter(path__in=paths)} if paths else {}
     )
+    show_in_language(parents.values())
     for page in pages:
         setattr(page, attr, parents.get(parent_path(page)))
     return pages

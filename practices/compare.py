@@ -23,13 +23,14 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cities.models import CityProfilePage, GovernanceBody
+from exchange.listing_language import Shown, marked_title, show_in_language
 from exchange.pagetools import attach_parents
 from exchange.provided import provided
 from exchange.rich_text import public_rich_text
@@ -161,6 +162,8 @@ class Cell:
     note: str = ""
     items: list[tuple[str, str]] = field(default_factory=list)  # (label, url or "")
     html: SafeString | str = ""
+    # The words shown when they are the original's, not in the visitor's language.
+    words: Shown | None = None
 
     @property
     def empty(self) -> bool:
@@ -169,7 +172,11 @@ class Cell:
     @property
     def plain(self) -> str:
         """The value as one line of text, for the CSV and to compare values."""
-        parts = [self.text, *(label for label, _url in self.items), self.note]
+        labels = (
+            html.unescape(strip_tags(label)) if isinstance(label, SafeString) else label
+            for label, _url in self.items
+        )
+        parts = [self.text, *labels, self.note]
         if self.html:
             parts.append(html.unescape(strip_tags(str(self.html))))
         return re.sub(r"\s+", " ", "; ".join(p for p in parts if p)).strip()
@@ -196,6 +203,8 @@ class Item:
     url: str
     eyebrow: str = ""
     remove_url: str = ""
+    # The version shown (a translation, or the original marked with its language).
+    words: Shown | None = None
 
 
 @dataclass
@@ -307,7 +316,9 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
             ],
         )
 
-    ordered = [pages[key] for key in keys]
+    # Rows and columns come from the originals; titles and summaries in the visitor's
+    # language where a translation is published.
+    ordered = show_in_language(pages[key] for key in keys)
     search = carried_search(params)
     if kind == "city":
         comparison = Comparison(kind=kind, rows=_city_rows(ordered, request))
@@ -317,12 +328,13 @@ def build(params: QueryDict, request: HttpRequest) -> Comparison:
     comparison.items = [
         Item(
             key=key,
-            title=page.title,
-            url=page.get_url(request) or "",
+            title=page.shown.title,
+            url=page.shown.page.get_url(request) or "",
+            words=page.shown,
             eyebrow=(
                 page.country.name
                 if kind == "city"
-                else (page.city.title if getattr(page, "city", None) else "")
+                else (marked_title(page.city.shown) if getattr(page, "city", None) else "")
             ),
             remove_url=compare_url(kind, [k for k in keys if k != key], search=search),
         )
@@ -506,11 +518,14 @@ def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
             .select_related(f"{fk}__category")
             .order_by("page_id", "sort_order", "id")
         )
+        links = list(links)
+        # Titles in the visitor's language where translated, else marked as the original's.
+        show_in_language(getattr(link, fk) for link in links)
         for link in links:
             record = getattr(link, fk)
-            found[link.page_id].append(
-                (f"{record.title} ({record.category.label})", record.get_url(request) or "")
-            )
+            words = record.shown
+            label = format_html("{} ({})", marked_title(words), record.category.label)
+            found[link.page_id].append((label, words.page.get_url(request) or ""))
         return found
 
     barriers = linked(PracticeBarrier, "barrier", BarrierPage)
@@ -532,14 +547,15 @@ def _practice_rows(practices: list, request: HttpRequest) -> list[Row]:
     def city(p) -> Cell:
         if not getattr(p, "city", None):
             return Cell()
-        return Cell(items=[(p.city.title, p.city.get_url(request) or "")])
+        words = p.city.shown
+        return Cell(items=[(words.title, words.page.get_url(request) or "")], words=words)
 
     def row(label: str, value) -> Row:
         return Row(str(label), [value(p) for p in practices])
 
     return [
         row(_("City"), city),
-        row(_("Summary"), lambda p: Cell(text=p.summary)),
+        row(_("Summary"), lambda p: Cell(text=p.shown.summary, words=p.shown)),
         row(_("Challenges addressed"), lambda p: _terms(p.themes.all())),
         row(_("For whom"), lambda p: _terms(p.target_groups.all())),
         row(

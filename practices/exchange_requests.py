@@ -16,7 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
+from exchange.listing_language import show_in_language
 from exchange.roles import users_editing_city
+from taxonomy.languages import INTERFACE_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -92,23 +94,51 @@ def notify_city_editors(exchange_request: ExchangeRequest) -> int:
     The request is stored and listed in the admin whatever happens to the mail, so a mail
     server that refuses is logged, not shown to the requester as a failure.
     """
-    recipients = sorted(
-        {
-            email
-            for email in users_editing_city(exchange_request.city)
-            .filter(is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        }
-    )
-    if not recipients:
+    by_language = _recipients_by_language(exchange_request.city)
+    if not by_language:
         return 0
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "exchange_requests:edit", args=[exchange_request.pk]
     )
-    with override(settings.LANGUAGE_CODE):
+    written = 0
+    # One mail per language the editors read the admin in, the practice named in it when
+    # a translation is published (else its original title).
+    for language, recipients in sorted(by_language.items()):
+        written += _send_notification(exchange_request, language, recipients, admin_url)
+    return written
+
+
+def _recipients_by_language(city) -> dict[str, list[str]]:
+    """{language: [email]} of the city's active editors, by the language each chose for
+    the admin (the default language when none or one the site does not speak)."""
+    rows = (
+        users_editing_city(city)
+        .filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", "wagtail_userprofile__preferred_language")
+    )
+    by_language: dict[str, set[str]] = {}
+    for email, preferred in rows:
+        language = (preferred or "").split("-")[0]
+        if language not in INTERFACE_LANGUAGES:
+            language = settings.LANGUAGE_CODE
+        by_language.setdefault(language, set()).add(email)
+    # An address two accounts share gets one mail.
+    seen: set[str] = set()
+    result = {}
+    for language in sorted(by_language):
+        emails = sorted(by_language[language] - seen)
+        seen.update(emails)
+        if emails:
+            result[language] = emails
+    return result
+
+
+def _send_notification(exchange_request, language: str, recipients: list[str], url: str) -> int:
+    [practice] = show_in_language([exchange_request.practice], language)
+    with override(language):
         subject = gettext("Exchange request about “%(practice)s”") % {
-            "practice": exchange_request.practice.title
+            "practice": practice.shown.title
         }
         body = gettext(
             "%(name)s asks %(city)s for an exchange about the practice “%(practice)s”.\n\n"
@@ -117,9 +147,9 @@ def notify_city_editors(exchange_request: ExchangeRequest) -> int:
         ) % {
             "name": requester_name(exchange_request.requester),
             "city": exchange_request.city.title,
-            "practice": exchange_request.practice.title,
+            "practice": practice.shown.title,
             "message": exchange_request.message,
-            "url": admin_url,
+            "url": url,
         }
     try:
         send_mail(subject, body, None, recipients)

@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from cities.models import CityProfilePage
 from exchange.licences import LICENCE_URLS, Licence
+from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents
 from exchange.public_address import absolute_url
 
@@ -36,6 +37,8 @@ class Entry:
     published: datetime | None
     updated: datetime | None
     rights: str
+    # The language of title and summary when it is not the feed's (no translation yet).
+    language: str = ""
 
 
 def _rights(code: str) -> str:
@@ -46,30 +49,44 @@ def _rights(code: str) -> str:
 
 
 def latest_entries(request: HttpRequest, size: int = FEED_SIZE) -> list[Entry]:
-    practices = attach_parents(
-        PracticePage.objects.visible()
-        .filter(first_published_at__isnull=False)
-        .order_by("-first_published_at", "-pk")
-        .prefetch_related("themes")[:size],
-        CityProfilePage,
+    practices = show_in_language(
+        attach_parents(
+            PracticePage.objects.visible()
+            .filter(first_published_at__isnull=False)
+            .order_by("-first_published_at", "-pk")
+            .prefetch_related("themes")[:size],
+            CityProfilePage,
+        )
     )
     return [
         Entry(
-            title=practice.title,
-            url=absolute_url(request, practice.get_url(request=request) or "/"),
-            summary=practice.summary,
+            title=practice.shown.title,
+            url=absolute_url(request, practice.shown.page.get_url(request=request) or "/"),
+            summary=practice.shown.summary,
             city=practice.city.title if practice.city else "",
-            themes=sorted(theme.name for theme in practice.themes.all()),
+            themes=sorted(theme.label for theme in practice.themes.all()),
             published=practice.first_published_at,
             updated=practice.last_published_at or practice.first_published_at,
             rights=_rights(practice.licence),
+            language=practice.shown.language if practice.shown.fallback else "",
         )
         for practice in practices
     ]
 
 
+class EntryLanguageAtomFeed(Atom1Feed):
+    """Atom with `xml:lang` on an entry written in another language than the feed's (a
+    practice not translated yet), so readers and screen readers pronounce it right."""
+
+    def item_attributes(self, item: dict) -> dict:
+        attributes = super().item_attributes(item)
+        if item.get("content_language"):
+            attributes["xml:lang"] = item["content_language"]
+        return attributes
+
+
 class NewPracticesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = EntryLanguageAtomFeed
     title = _("The Exchange: new practices")
     subtitle = _("What cities do for migrant women, as they publish it on the Exchange.")
     author_name = _("The Exchange")
@@ -115,3 +132,6 @@ class NewPracticesFeed(Feed):
 
     def item_copyright(self, entry: Entry) -> str:
         return entry.rights
+
+    def item_extra_kwargs(self, entry: Entry) -> dict:
+        return {"content_language": entry.language}

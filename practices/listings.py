@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from cities.models import CityProfilePage
 from exchange.forms import PageNumberForm
+from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents, linked_pages, parent_path
 from exchange.provided import provided
 
@@ -41,7 +42,7 @@ def city_sections(city, request) -> dict:
     the barriers and opportunities it reported or that live below it."""
 
     def records(model):
-        return list(
+        return show_in_language(
             model.objects.visible()
             .filter(
                 Q(path__startswith=city.path, depth=city.depth + 1)
@@ -68,7 +69,7 @@ def city_sections(city, request) -> dict:
     return {
         "page_form": page_form,
         "practices_page": practices_page,
-        "practices": list(practices_page.object_list),
+        "practices": show_in_language(practices_page.object_list),
         "barriers": records(models.BarrierPage),
         "opportunities": records(models.OpportunityPage),
     }
@@ -105,11 +106,13 @@ def practice_context(practice) -> dict:
         "similar_practices": provided(
             "exchange_similar_practices", practice, themes, tags, default=[]
         ),
-        "barriers": linked_pages(
-            practice.barrier_links, "barrier", models.BarrierPage, "category"
+        "barriers": show_in_language(
+            linked_pages(practice.barrier_links, "barrier", models.BarrierPage, "category")
         ),
-        "opportunities": linked_pages(
-            practice.opportunity_links, "opportunity", models.OpportunityPage, "category"
+        "opportunities": show_in_language(
+            linked_pages(
+                practice.opportunity_links, "opportunity", models.OpportunityPage, "category"
+            )
         ),
         "partners": [p.organisation for p in practice.partners.select_related("organisation")],
         "related_resources": models.resource_model().cited_by(practice),
@@ -144,5 +147,5 @@ def record_context(record) -> dict:
         "reporting_cities": reporting,
         "reported_by_city": city,
         "found_by_dialogue": parent_dialogue,
-        "addressing_practices": practices,
+        "addressing_practices": show_in_language(practices),
     }

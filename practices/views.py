@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
+from exchange.listing_language import UnknownLanguage, requested_language
 from exchange.public_address import absolute_url
 
 from . import compare
@@ -35,6 +37,16 @@ def compare_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def compare_export(request: HttpRequest) -> HttpResponse:
+    try:
+        language = requested_language(request.GET)
+    except UnknownLanguage as error:
+        return HttpResponse(f"{error}\n", status=400, content_type="text/plain; charset=utf-8")
+    # Titles, summaries and labels in `lang` (default: the visitor's language).
+    with translation.override(language):
+        return _compare_csv(request)
+
+
+def _compare_csv(request: HttpRequest) -> HttpResponse:
     comparison = compare.build(request.GET, request)
     if comparison.errors or comparison.notice or not comparison.items:
         # A spreadsheet of one column compares nothing: the CSV needs a full selection.

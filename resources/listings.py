@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from cities.models import CityProfilePage
+from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents, linked_pages
 from exchange.public_documents import is_public_document, restricted_collection_paths
 from practices.models import PracticePage
@@ -85,12 +86,14 @@ def resource_context(resource) -> dict:
             models.language_name(link.language) for link in resource.language_links.all()
         ],
         "related_cities": linked_pages(resource.related_cities, "city", CityProfilePage),
-        "citing_practices": attach_parents(
-            PracticePage.objects.visible()
-            .filter(resource_links__resource=resource)
-            .distinct()
-            .order_by("title"),
-            CityProfilePage,
+        "citing_practices": show_in_language(
+            attach_parents(
+                PracticePage.objects.visible()
+                .filter(resource_links__resource=resource)
+                .distinct()
+                .order_by("title"),
+                CityProfilePage,
+            )
         ),
         # Dialogues build on resources: reached through their citations, never imported.
         "citing_dialogues": list(

@@ -17,6 +17,9 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from exchange.listing_language import Shown, shown_text
+from exchange.localization import active_language
+
 from . import facet_index
 from .charts import BarChart, Reference, bar_chart
 from .facet_index import FacetIndex, positions
@@ -50,6 +53,8 @@ class Column:
     key: str
     label: str
     total: Cell
+    # A city's name: its language, marked when it is the original's, not the visitor's.
+    words: Shown | None = None
 
 
 @dataclass
@@ -78,11 +83,18 @@ class Matrix:
         return sum(cell.empty for row in self.rows for cell in row.cells)
 
 
+class _CityName(str):
+    """A city's name as a column label, carrying the language it is written in."""
+
+    words: Shown | None = None
+
+
 @dataclass(frozen=True)
 class City:
     slug: str
-    name: str
+    name: str  # in the visitor's language where the city page is translated
     region: str  # region slug, "" when the city gives none
+    words: Shown | None = None
 
 
 @dataclass(frozen=True)
@@ -120,9 +132,18 @@ def public_cities(index: FacetIndex) -> list[City]:
     rows = (
         SearchDocument.objects.filter(type=DocumentType.CITY)
         .order_by("title_sort", "pk")
-        .values_list("pk", "city_slug", "city_name")
+        .values_list("pk", "city_slug", "city_name", "language", "translations")
     )
-    return [City(slug, name, region_of.get(pk, "")) for pk, slug, name in rows if slug]
+    language = active_language()
+    cities = []
+    for pk, slug, name, own_language, translations in rows:
+        if not slug:
+            continue
+        # The published translation's title, as the search shows it (results.shown_version).
+        translated = (translations or {}).get(language, {}).get("title")
+        words = shown_text(translated, language) if translated else shown_text(name, own_language)
+        cities.append(City(slug, words.title, region_of.get(pk, ""), words))
+    return cities
 
 
 def parse_matrix_params(data: QueryDict) -> tuple[MatrixParams | None, dict[str, list[str]]]:
@@ -160,7 +181,9 @@ def _city_columns(
             continue
         bits = documents & city_bits.get(city.slug, 0)
         if bits:
-            columns.append((city.slug, city.name, bits, ("city", city.slug)))
+            label = _CityName(city.name)
+            label.words = city.words
+            columns.append((city.slug, label, bits, ("city", city.slug)))
     return columns
 
 
@@ -197,7 +220,7 @@ def _matrix(
     return Matrix(
         row_heading=str(FACETS[facet].label),
         columns=[
-            Column(key, label, _cell(bits, type_param, param))
+            Column(key, label, _cell(bits, type_param, param), getattr(label, "words", None))
             for key, label, bits, param in columns
         ],
         rows=rows,

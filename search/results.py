@@ -75,6 +75,11 @@ class Hit:
     def direction(self) -> str:
         return text_direction(self.language)
 
+    @property
+    def marked_language(self) -> str:
+        """The title's language where it must be marked (not the visitor's), else ""."""
+        return self.language if self.other_language else ""
+
     def as_json(self) -> dict:
         return {
             "id": self.id,

@@ -25,6 +25,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from cities.models import CityProfilePage
+from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents
 from practices.models import PracticePage
 
@@ -78,7 +79,9 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
     `themes` and `tags` are the practice's own (already loaded for its page). Four queries
     at most: the index version, the candidates' texts, the pages and their cities.
     """
-    theme_names = {t.slug: t.name for t in themes}
+    # Theme names in the visitor's language, as city pages name them; tags are free words
+    # of the practice's own language and have no translations.
+    theme_names = {t.slug: t.label for t in themes}
     tag_names = {t.slug: t.name for t in tags}
     if not theme_names and not tag_names:
         return []
@@ -139,7 +142,7 @@ def similar_practices(practice, themes: list, tags: list, limit: int = LIMIT) ->
     best = [pk for _score, pk in scored[: limit * 2]]
     pages = {p.pk: p for p in PracticePage.objects.visible().filter(pk__in=best)}
     chosen = [pk for pk in best if pk in pages][:limit]
-    attach_parents([pages[pk] for pk in chosen], CityProfilePage)
+    show_in_language(attach_parents([pages[pk] for pk in chosen], CityProfilePage))
     score_of = {pk: score for score, pk in scored}
     results = []
     for pk in chosen:

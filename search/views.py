@@ -12,12 +12,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
+from exchange.listing_language import UnknownLanguage, requested_language
 from exchange.querystrings import without_empty
 
 from .export import EXPORT_COLUMNS, export_row
@@ -360,14 +362,26 @@ def search_api(request: HttpRequest) -> JsonResponse:
 @require_GET
 def search_export(request: HttpRequest) -> HttpResponse:
     query, errors = parse(request.GET)
+    try:
+        language = requested_language(request.GET)
+    except UnknownLanguage as error:
+        errors = {**(errors or {}), "lang": [str(error)]}
+        query = None
     if query is None:
         return _errors_response(errors)
+    # Titles, summaries and names in `lang`: a script fetching the CSV asks for a language
+    # whatever its client's Accept-Language says.
+    with translation.override(language):
+        return _search_csv(request, query, language)
+
+
+def _search_csv(request: HttpRequest, query, language: str) -> HttpResponse:
 
     response, writer = csv_download("exchange-search.csv")
     writer.writerow(EXPORT_COLUMNS)
     written, total = 0, 0
     for page in range(1, EXPORT_CAP // EXPORT_BATCH + 2):
-        results = run(replace(query, page=page, per_page=EXPORT_BATCH))
+        results = run(replace(query, page=page, per_page=EXPORT_BATCH), language)
         total = results.total
         for hit in results.hits:
             if written >= EXPORT_CAP:

@@ -9,6 +9,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from cities.models import CityIndexPage
@@ -16,7 +17,9 @@ from dialogues.models import DialogueIndexPage
 from resources.models import ResourceIndexPage
 
 from ..breadcrumbs import page_crumbs
-from ..localization import original_filter
+from ..listing_language import Shown, marked_title, shown_text
+from ..listing_language import shown as shown_version
+from ..localization import default_language, original_filter
 from ..public_documents import public_document_blocks
 from ..querystrings import without_empty
 from ..rich_text import public_rich_text
@@ -155,3 +158,30 @@ def page_querystring(context, page, params=None) -> str:
     query.pop("page", None)  # at the end, where readers look for it
     query["page"] = page
     return f"?{query.urlencode()}"
+
+
+@register.filter
+def shown(page) -> Shown:
+    """The version of `page` a listing shows in the visitor's language (a translation, or
+    the original marked with its language): see exchange/listing_language.py."""
+    return shown_version(page)
+
+
+@register.filter
+def shown_name(page) -> SafeString:
+    """`page`'s title in the visitor's language, marked with its own when it is the
+    original's: for a name inside a line of text (a practice's city)."""
+    return marked_title(shown_version(page))
+
+
+@register.filter
+def shown_page(page):
+    """The page to link to for `page`: its translation when one is shown."""
+    return shown_version(page).page
+
+
+@register.filter
+def original_name(name: str) -> SafeString:
+    """A name read from the search index in the default language (a hit's city, a city
+    facet's option), marked with that language for a visitor reading another."""
+    return marked_title(shown_text(name, default_language()))
