@@ -18,6 +18,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from taxonomy.collation import collation_language, sort_key
+
 LAND_FILE = Path(__file__).parent / "data" / "land.json"
 
 # Equirectangular ("plate carrée") projection: longitude and latitude map straight to x and y,
@@ -237,6 +239,7 @@ def city_map(cities: Iterable, request=None) -> CityMap:
     """
     markers: list[Marker] = []
     groups: dict[int, tuple[tuple, RegionGroup]] = {}
+    language = collation_language()
     for city in cities:
         url = city.get_url(request)
         label = _label(city)
@@ -245,11 +248,11 @@ def city_map(cities: Iterable, request=None) -> CityMap:
             x, y = project(city.longitude, city.latitude)
             markers.append(Marker(city.title, label, url, round(x, 1), round(y, 1)))
         region = city.region
-        key = (region.sort_order, region.name, region.pk)
+        key = (region.sort_order, sort_key(region.label, language), region.pk)
         _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.label)))
         group.cities.append(ListedCity(city.title, label, url, placed))
     for _key, group in groups.values():
-        group.cities.sort(key=lambda c: c.title.casefold())
+        group.cities.sort(key=lambda c: sort_key(c.title, language))
     # Sorted before spreading too, so the layout does not depend on the database's order.
     markers.sort(key=lambda m: (m.x, m.y, m.title))
     markers = _spread_markers(markers)

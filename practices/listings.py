@@ -11,6 +11,7 @@ from cities.models import CityProfilePage
 from exchange.forms import PageNumberForm
 from exchange.pagetools import attach_parents, linked_pages, parent_path
 from exchange.provided import provided
+from taxonomy.collation import Collated
 
 # practices.models imports this module for its pages' context; the models are read from the
 # module object at call time, so either module may be imported first.
@@ -49,7 +50,7 @@ def city_sections(city, request) -> dict:
             )
             .distinct()
             .select_related("category")
-            .order_by("category__sort_order", "title")
+            .order_by("category__sort_order", Collated("title"))
         )
 
     # The city is being served, so its own ancestors are settled: checking them again for
@@ -60,7 +61,7 @@ def city_sections(city, request) -> dict:
         .public()
         .select_related("action_type")
         .prefetch_related("themes")
-        .order_by("title")
+        .order_by(Collated("title"), "pk")
     )
     page_form = PageNumberForm(request.GET)
     page_number = (page_form.cleaned_data["page"] or 1) if page_form.is_valid() else 1
@@ -131,7 +132,7 @@ def record_context(record) -> dict:
         models.PracticePage.objects.visible()
         .filter(**{link_filter: record})
         .distinct()
-        .order_by("title"),
+        .order_by(Collated("title")),
         CityProfilePage,
     )
     parent_dialogue = (

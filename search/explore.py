@@ -17,6 +17,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from taxonomy.collation import Collated
+
 from . import facet_index
 from .charts import BarChart, Reference, bar_chart
 from .facet_index import FacetIndex, positions
@@ -116,10 +118,10 @@ def public_cities(index: FacetIndex) -> list[City]:
     for region, bits in _postings(index, "region").items():
         for pos in positions(bits & city_docs):
             region_of[index.ids[pos]] = region
-    # By the unaccented title, as the search sorts: São Paulo among the S, before Sousse.
+    # In the reader's alphabetical order: São Paulo among the S, before Sousse.
     rows = (
         SearchDocument.objects.filter(type=DocumentType.CITY)
-        .order_by("title_sort", "pk")
+        .order_by(Collated("city_name"), "pk")
         .values_list("pk", "city_slug", "city_name")
     )
     return [City(slug, name, region_of.get(pk, "")) for pk, slug, name in rows if slug]
