@@ -11,14 +11,16 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-stamp
+ICU_BUILD_DEPS := libicu-dev pkg-config g++
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages gettext setup demo serve serve-prod test test-sqlite test-postgres e2e-deps lint format clean bench bench-load
+.PHONY: help install messages gettext icu setup demo serve serve-prod test test-sqlite test-postgres e2e-deps lint format clean bench bench-load
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
+	@{ pkg-config --exists icu-i18n && command -v c++; } >/dev/null 2>&1 || $(MAKE) --no-print-directory icu
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
@@ -46,6 +48,19 @@ gettext:
 	  exit 1; \
 	fi
 	@command -v msgfmt >/dev/null 2>&1 || { echo "gettext was installed but msgfmt is still not on PATH." >&2; exit 1; }
+
+# PyICU (collation) compiles against ICU's headers: libicu-dev, pkg-config and a C++ compiler.
+icu:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get install -y --no-install-recommends $(ICU_BUILD_DEPS) >/dev/null \
+	  || { apt-get update >/dev/null && apt-get install -y --no-install-recommends $(ICU_BUILD_DEPS) >/dev/null; }; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  sudo -n apt-get install -y --no-install-recommends $(ICU_BUILD_DEPS) >/dev/null \
+	  || { sudo -n apt-get update >/dev/null && sudo -n apt-get install -y --no-install-recommends $(ICU_BUILD_DEPS) >/dev/null; }; \
+	else \
+	  echo "PyICU needs ICU's headers, pkg-config and a C++ compiler (Debian/Ubuntu: apt-get install $(ICU_BUILD_DEPS); macOS: brew install icu4c pkg-config), then run make again." >&2; \
+	  exit 1; \
+	fi
 
 setup: install  ## install, migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput

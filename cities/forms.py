@@ -5,6 +5,7 @@ from django_countries import countries
 
 from exchange.forms import PageNumberForm
 from taxonomy.choices import Mandate
+from taxonomy.collation import sorted_by
 
 from .similarity import CONTEXT_ROLES, Profile
 
@@ -20,7 +21,7 @@ class CityFilterForm(PageNumberForm):
         self.fields["region"].choices = [("", _("All regions"))] + [
             (r.slug, r.name) for r in regions
         ]
-        named = sorted(((c, countries.name(c)) for c in country_codes), key=lambda c: c[1])
+        named = sorted_by(((c, countries.name(c)) for c in country_codes), lambda c: c[1])
         self.fields["country"].choices = [("", _("All countries")), *named]
 
 

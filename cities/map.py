@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from exchange.listing_language import Shown, show_in_language
+from taxonomy.collation import collation_language, sort_key
 
 LAND_FILE = Path(__file__).parent / "data" / "land.json"
 
@@ -257,6 +258,7 @@ def city_map(cities: Iterable, request=None) -> CityMap:
     """
     markers: list[Marker] = []
     groups: dict[int, tuple[tuple, RegionGroup]] = {}
+    language = collation_language()
     for city in show_in_language(cities):
         url = city.shown.page.get_url(request)
         label = _label(city)
@@ -265,12 +267,12 @@ def city_map(cities: Iterable, request=None) -> CityMap:
             x, y = project(city.longitude, city.latitude)
             markers.append(Marker(city.shown.title, label, url, round(x, 1), round(y, 1)))
         region = city.region
-        key = (region.sort_order, region.name, region.pk)
+        key = (region.sort_order, sort_key(region.label, language), region.pk)
         _key, group = groups.setdefault(region.pk, (key, RegionGroup(region.label)))
         country = str(city.country.name) if city.country else ""
         group.cities.append(ListedCity(city.shown.title, label, url, placed, city.shown, country))
     for _key, group in groups.values():
-        group.cities.sort(key=lambda c: c.title.casefold())
+        group.cities.sort(key=lambda c: sort_key(c.title, language))
     # Sorted before spreading too, so the layout does not depend on the database's order.
     markers.sort(key=lambda m: (m.x, m.y, m.title))
     markers = _spread_markers(markers)

@@ -19,6 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cities.models import CityProfilePage
 from taxonomy.choices import CommitmentStatus
+from taxonomy.collation import Collated
 
 from .curation_views import forbidden
 from .models import DialogueCommitment, DialoguePage
@@ -65,7 +66,7 @@ class CommitmentFilterSet(WagtailFilterSet):
 
 
 def _owner_cities() -> QuerySet:
-    return CityProfilePage.objects.order_by("title")
+    return CityProfilePage.objects.order_by(Collated("title"))
 
 
 class CommitmentsReportView(ReportView):

@@ -8,6 +8,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from exchange.forms import IdChoiceField
 from taxonomy.choices import RecommendationAudience
+from taxonomy.collation import Collated
 
 from .curation import OutcomeKind
 from .models import DialogueCommitment, DialoguePage, DialogueSession
@@ -82,7 +83,9 @@ class CommitmentForm(forms.ModelForm):
         kwargs.setdefault("instance", DialogueCommitment(page=dialogue))
         super().__init__(*args, **kwargs)
         session_field(dialogue, self.fields["source_session"])
-        self.fields["owner_city"].queryset = self.fields["owner_city"].queryset.order_by("title")
+        self.fields["owner_city"].queryset = self.fields["owner_city"].queryset.order_by(
+            Collated("title")
+        )
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]

@@ -14,6 +14,7 @@ from exchange.pagetools import attach_parents, parent_path
 from practices.listings import parent_city, provenance
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 from resources.listings import related_resources
+from taxonomy.collation import Collated
 
 # dialogues.models imports this module for its pages' context; the models are read from the
 # module object at call time, so either module may be imported first.
@@ -103,7 +104,9 @@ def dialogue_outcomes(dialogue, sessions: list, commitments: list) -> tuple[dict
         for record in found:
             records.append(record)
             getattr(group(record), attr).append(record)
-    practices = PracticePage.objects.visible().filter(source_dialogue=dialogue).order_by("title")
+    practices = (
+        PracticePage.objects.visible().filter(source_dialogue=dialogue).order_by(Collated("title"))
+    )
     for practice in practices:
         records.append(practice)
         group(practice).practices.append(practice)

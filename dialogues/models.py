@@ -40,6 +40,7 @@ from taxonomy.choices import (
     RecommendationAudience,
     SessionKind,
 )
+from taxonomy.collation import Collated
 
 from . import listings
 
@@ -70,7 +71,7 @@ class DialogueIndexPage(TranslatedPage, HidesDescendantsWhenUnpublished, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = show_in_language(
-            DialoguePage.objects.child_of(self.original).visible().order_by("-date", "title")
+            DialoguePage.objects.child_of(self.original).visible().order_by("-date", Collated("title"))
         )
         return context
 

@@ -34,7 +34,7 @@ from exchange.listing_language import Shown, marked_title, show_in_language
 from exchange.pagetools import attach_parents
 from exchange.provided import provided
 from exchange.rich_text import public_rich_text
-from exchange.text import unaccent
+from taxonomy.collation import Collated
 
 from .models import (
     BarrierPage,
@@ -409,8 +409,8 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
 
 def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
     options = CityProfilePage.objects.visible().exclude(slug__in=list(chosen))
-    # Sorted as readers expect (São Paulo before Sousse), not by code point as databases do.
-    return sorted(options.values_list("slug", "title"), key=lambda option: unaccent(option[1]))
+    # In the reader's alphabetical order (São Paulo before Sousse), not by code point.
+    return list(options.order_by(Collated("title"), "pk").values_list("slug", "title"))
 
 
 # Values ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from exchange.forms import PageNumberForm
 from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents, linked_pages, parent_path
 from exchange.provided import provided
+from taxonomy.collation import Collated
 
 # practices.models imports this module for its pages' context; the models are read from the
 # module object at call time, so either module may be imported first.
@@ -50,7 +51,7 @@ def city_sections(city, request) -> dict:
             )
             .distinct()
             .select_related("category")
-            .order_by("category__sort_order", "title")
+            .order_by("category__sort_order", Collated("title"))
         )
 
     # The city is being served, so its own ancestors are settled: checking them again for
@@ -61,7 +62,7 @@ def city_sections(city, request) -> dict:
         .public()
         .select_related("action_type")
         .prefetch_related("themes")
-        .order_by("title")
+        .order_by(Collated("title"), "pk")
     )
     page_form = PageNumberForm(request.GET)
     page_number = (page_form.cleaned_data["page"] or 1) if page_form.is_valid() else 1
@@ -134,7 +135,7 @@ def record_context(record) -> dict:
         models.PracticePage.objects.visible()
         .filter(**{link_filter: record})
         .distinct()
-        .order_by("title"),
+        .order_by(Collated("title")),
         CityProfilePage,
     )
     parent_dialogue = (

@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from cities.models import CityProfilePage
 from exchange.breadcrumbs import crumbs
 from exchange.pagetools import parent_path
+from taxonomy.collation import Collated
 
 # Imported (through exchange_request_views) by practices.models: models are read at call time.
 from . import models
@@ -79,7 +80,9 @@ def submit(request: HttpRequest) -> HttpResponse:
             current={"title": _("Suggest a correction")},
         )
     else:
-        form = ProposalForm(data, cities=CityProfilePage.objects.visible().order_by("title"))
+        form = ProposalForm(
+            data, cities=CityProfilePage.objects.visible().order_by(Collated("title"))
+        )
         context["current"] = {"title": _("Propose a practice")}
     context["form"] = form
 

@@ -10,6 +10,7 @@ from exchange.listing_language import show_in_language
 from exchange.pagetools import attach_parents, linked_pages
 from exchange.public_documents import is_public_document, restricted_collection_paths
 from practices.models import PracticePage
+from taxonomy.collation import Collated
 from taxonomy.models import Theme
 
 # resources.models imports this module for its pages' context; the models are read from the
@@ -52,7 +53,7 @@ def resource_index_context(index, request) -> dict:
         languages=models.resource_languages(),
         years=resources.order_by("-year").values_list("year", flat=True).distinct(),
     )
-    filtered = resources.order_by("-year", "title")
+    filtered = resources.order_by("-year", Collated("title"))
     page_number = 1
     if form.is_valid():
         data = form.cleaned_data
@@ -91,7 +92,7 @@ def resource_context(resource) -> dict:
                 PracticePage.objects.visible()
                 .filter(resource_links__resource=resource)
                 .distinct()
-                .order_by("title"),
+                .order_by(Collated("title")),
                 CityProfilePage,
             )
         ),
@@ -100,7 +101,7 @@ def resource_context(resource) -> dict:
             resource.dialogue_links.model.page.field.related_model.objects.visible()
             .filter(resource_links__resource=resource)
             .distinct()
-            .order_by("-date", "title")
+            .order_by("-date", Collated("title"))
         ),
     }
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from exchange.listing_language import Shown, shown_text
 from exchange.localization import active_language
+from taxonomy.collation import collation_language, sort_key
 
 from . import facet_index
 from .charts import BarChart, Reference, bar_chart
@@ -128,10 +129,9 @@ def public_cities(index: FacetIndex) -> list[City]:
     for region, bits in _postings(index, "region").items():
         for pos in positions(bits & city_docs):
             region_of[index.ids[pos]] = region
-    # By the unaccented title, as the search sorts: São Paulo among the S, before Sousse.
     rows = (
         SearchDocument.objects.filter(type=DocumentType.CITY)
-        .order_by("title_sort", "pk")
+        .order_by("pk")
         .values_list("pk", "city_slug", "city_name", "language", "translations")
     )
     language = active_language()
@@ -143,6 +143,9 @@ def public_cities(index: FacetIndex) -> list[City]:
         translated = (translations or {}).get(language, {}).get("title")
         words = shown_text(translated, language) if translated else shown_text(name, own_language)
         cities.append(City(slug, words.title, region_of.get(pk, ""), words))
+    # By the name shown, in the reader's alphabetical order: São Paulo among the S.
+    collation = collation_language()
+    cities.sort(key=lambda city: sort_key(city.name, collation))
     return cities
 
 

@@ -23,8 +23,12 @@ from functools import cached_property
 
 import numpy as np
 from django.db import connection
+from django.db.models.fields.json import KT
+
+from taxonomy.collation import sort_key
 
 from .models import FacetValue, IndexState, SearchDocument
+from .text import DEFAULT_LANGUAGE, LANGUAGES
 
 # For each byte value, the positions of its set bits (low bit first).
 _BYTE_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
@@ -106,7 +110,9 @@ class FacetIndex:
     postings: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> bits
     tallies: dict[str, ValueTally] = field(default_factory=dict)  # facets with many values
     years: dict[int, int] = field(default_factory=dict)  # year -> bits
-    by_title: np.ndarray = field(default_factory=lambda: _no_positions)  # in title order
+    titles: list[str] = field(default_factory=list)  # position -> the canonical title
+    # language -> {position: the title of the document's translation in that language}
+    translated_titles: dict[str, dict[int, str]] = field(default_factory=dict)
     by_newest: np.ndarray = field(default_factory=lambda: _no_positions)  # newest first
     # What other modules derive from the public documents, kept as long as this version.
     derived: dict[str, object] = field(default_factory=dict)
@@ -128,17 +134,48 @@ class FacetIndex:
         table[self.id_array] = np.arange(len(self.ids), dtype=np.int32)
         return table
 
+    @cached_property
+    def _title_orders(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def title_order(self, language: str) -> np.ndarray:
+        """Positions in the alphabetical order of `language` (taxonomy.collation) of the
+        titles a visitor reading it is shown: the translation's, else the canonical one
+        (as results.shown_version). Ties by document id. Computed once per language."""
+        language = language or DEFAULT_LANGUAGE
+        order = self._title_orders.get(language)
+        if order is None:
+            own = self.translated_titles.get(language, {})
+            keys = [
+                sort_key(own.get(pos, title), language) for pos, title in enumerate(self.titles)
+            ]
+            ids = self.ids
+            order = np.array(
+                sorted(range(len(keys)), key=lambda p: (keys[p], ids[p])), dtype=np.int32
+            )
+            self._title_orders[language] = order
+        return order
+
     @classmethod
     def load(cls, token: str) -> FacetIndex:
+        others = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
         rows = list(
             SearchDocument.objects.order_by("pk").values_list(
-                "pk", "title_sort", "year", "published_at"
+                "pk",
+                "title",
+                "year",
+                "published_at",
+                *(KT(f"translations__{code}__title") for code in others),
             )
         )
         index = cls(token=token, ids=[row[0] for row in rows])
         index.position = {pk: pos for pos, pk in enumerate(index.ids)}
         size = len(rows)
-        by_title = sorted(range(size), key=lambda p: (rows[p][1], rows[p][0]))
+        index.titles = [row[1] for row in rows]
+        index.translated_titles = {
+            code: {pos: row[4 + i] for pos, row in enumerate(rows) if row[4 + i]}
+            for i, code in enumerate(others)
+        }
         # Newest: year, then publication, descending, unknowns last; ties by id ascending.
         by_newest = sorted(
             range(size),
@@ -150,7 +187,6 @@ class FacetIndex:
                 rows[p][0],
             ),
         )
-        index.by_title = np.array(by_title, dtype=np.int32)
         index.by_newest = np.array(by_newest, dtype=np.int32)
         years = defaultdict(list)
         for pos, row in enumerate(rows):

@@ -32,6 +32,9 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
+    # Whose alphabetical order sorts by title (taxonomy.collation); "" is the default
+    # language's. Not a parameter: results.run sets the visitor's.
+    language: str = ""
 
     @property
     def effective_sort(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.urls import translate_url
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exchange.licences import licence_info
 from taxonomy import languages
+from taxonomy.collation import collation_language, sort_key, sorted_by
 from taxonomy.languages import text_direction
 
 from .engines import EngineUnavailable, RawResults, database_engine, get_engine
@@ -146,6 +147,7 @@ def _raw(query: SearchQuery) -> tuple[RawResults, str, str]:
 def _facet_options(query: SearchQuery, counts: dict[str, dict[str, int]]) -> dict:
     """Labelled options per facet: most frequent first, selected values always present."""
     facets = {}
+    language = collation_language()  # the language of the labels
     for name, facet in FACETS.items():
         values = dict(counts.get(name, {}))
         selected = query.selected(name)
@@ -160,7 +162,7 @@ def _facet_options(query: SearchQuery, counts: dict[str, dict[str, int]]) -> dic
             order = list(facet.labels(None))
             options.sort(key=lambda o: order.index(o.value) if o.value in order else len(order))
         else:
-            options.sort(key=lambda o: (-o.count, o.label.casefold()))
+            options.sort(key=lambda o: (-o.count, sort_key(o.label, language)))
         facets[name] = options
     return facets
 
@@ -226,9 +228,9 @@ def _hits(ids: list[int], query: SearchQuery, language: str) -> list[Hit]:
                 status_label=status_labels.get(doc.status, ""),
                 year=doc.year,
                 licence=doc.licence,
-                themes=sorted(
+                themes=sorted_by(
                     ((slug, theme_labels.get(slug, slug)) for slug in themes[pk]),
-                    key=lambda t: t[1],
+                    lambda t: t[1],
                 ),
                 language=shown_language,
                 other_language=shown_language != language,
@@ -238,12 +240,16 @@ def _hits(ids: list[int], query: SearchQuery, language: str) -> list[Hit]:
 
 
 def run(query: SearchQuery, language: str | None = None) -> SearchResults:
-    """Search; hits are shown in `language` where translated (default: the active one)."""
+    """Search; hits are shown in `language` where translated (default: the active one), and
+    sorted by title in its alphabetical order."""
+    language = language or request_language()
+    if not query.language:
+        query = replace(query, language=collation_language(language))
     raw, engine, notice = _raw(query)
     return SearchResults(
         query=query,
         total=raw.total,
-        hits=_hits(raw.ids, query, language or request_language()),
+        hits=_hits(raw.ids, query, language),
         facets=_facet_options(query, raw.facets),
         engine=engine,
         notice=notice,

@@ -21,12 +21,12 @@ from exchange.breadcrumbs import crumbs
 from exchange.csv_export import csv_download
 from exchange.listing_language import UnknownLanguage, requested_language
 from exchange.querystrings import without_empty
+from taxonomy.collation import sorted_by
 
 from .export import EXPORT_COLUMNS, export_row
 from .facets import FACET_NAMES, FACETS
 from .query import DEFAULT_PER_PAGE, SORTS, SearchForm, SearchQuery, parse
 from .results import FacetOption, SearchResults, run
-from .text import unaccent
 
 # Facet groups open on first load; the others start folded so the page stays short.
 FACETS_OPEN_BY_DEFAULT = 3
@@ -321,7 +321,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     if query is None:
         return render(request, "search/facet_page.html", context, status=400)
     results = run(replace(query, page=1, per_page=1))
-    options = sorted(results.facets[name], key=lambda o: unaccent(o.label))
+    options = sorted_by(results.facets[name], lambda o: o.label)
     # The other parameters ride along as hidden fields; this facet's are the checkboxes.
     hidden = [
         (param, value) for param, values in params.lists() if param != name for value in values

@@ -11,11 +11,14 @@ back to English. (wagtail-localize's per-locale copies would duplicate the slugs
 """
 
 from django.db import models
+from django.db.models import Expression, F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .collation import Collated, collation_language
 from .forms import TermForm
 from .languages import TRANSLATED_LANGUAGES
 
@@ -35,6 +38,29 @@ def localized_name(row: dict | object, language: str | None = None) -> str:
     field = name_field(language) if language else active_name_field()
     get = row.get if isinstance(row, dict) else lambda name, default="": getattr(row, name)
     return get(field, "") or get("name", "")
+
+
+class NameInActiveLanguage(Expression):
+    """Orders terms by the name visitors read (`label`), in their language's alphabetical
+    order. It becomes the real expression when the query is compiled, so a list follows the
+    language active when it is read, not when its queryset was made (a form's choices)."""
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        language = collation_language()
+        field = name_field(language)
+        name = F("name") if field == "name" else Coalesce(NullIf(F(field), Value("")), "name")
+        return Collated(name, language).resolve_expression(
+            query, allow_joins, reuse, summarize, for_save
+        )
+
+
+class TermManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        # Not Meta.ordering: modelcluster sorts unsaved relations by it in Python, and knows
+        # only field names. English name order stays there for it.
+        return super().get_queryset().order_by("sort_order", NameInActiveLanguage())
 
 
 # The tables keep the names they had when the vocabularies lived in the `exchange` app, so
@@ -83,6 +109,7 @@ class Term(index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     base_form_class = TermForm
+    objects = TermManager()
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -165,13 +165,14 @@ class DatabaseEngine:
         end = query.offset + query.per_page
         sort = query.effective_sort
         if sort == "title":
-            found = facets.first_in_order(matching, end, facets.by_title)
+            found = facets.first_in_order(matching, end, facets.title_order(query.language))
         elif sort == "newest" or text is None:
             found = facets.first_in_order(matching, end, facets.by_newest)
         else:
             found = []
+            by_title = facets.title_order(query.language)
             for tier in text.tiers:
-                found += facets.first_in_order(tier & matching, end - len(found), facets.by_title)
+                found += facets.first_in_order(tier & matching, end - len(found), by_title)
                 if len(found) >= end:
                     break
         return found[query.offset : end]

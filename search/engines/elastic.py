@@ -37,6 +37,8 @@ from elasticsearch_dsl import (
 )
 from elasticsearch_dsl.field import Date, Integer, Keyword, Text
 
+from taxonomy.collation import sort_key_text
+
 from ..facets import FACET_NAMES
 from ..models import SearchDocument
 from ..query import SearchQuery
@@ -51,6 +53,10 @@ TEXT_FIELDS = ("title", "summary", "body")
 # Title above summary above body, as in the database engine.
 BOOSTS = {"title": 10, "summary": 4, "body": 1}
 STEMS = {field: f"stems_{field}" for field in TEXT_FIELDS}
+# Sort by title in each language: the collation key of the title shown in that language, as
+# text whose byte order is the collation's (taxonomy.collation.sort_key_text), so a keyword
+# sort gives the database engine's order.
+TITLE_KEYS = {code: f"title_key_{code}" for code in LANGUAGES}
 BULK_CHUNK = 500
 
 
@@ -103,6 +109,8 @@ def mapping() -> Mapping:
         m.field(STEMS[name], Text(analyzer=STEMS_ANALYZER))
     m.field("language", Keyword())
     m.field("title_sort", Keyword())
+    for name in TITLE_KEYS.values():
+        m.field(name, Keyword())
     m.field("year", Integer())
     m.field("published_at", Date())
     for facet in FACET_NAMES:
@@ -125,6 +133,7 @@ def source(doc: SearchDocument) -> dict[str, Any]:
         "doc_id": doc.pk,
         "language": doc.language,
         "title_sort": doc.title_sort,
+        **title_keys(doc),
         "year": doc.year,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
     }
@@ -142,6 +151,20 @@ def source(doc: SearchDocument) -> dict[str, Any]:
         facets[row.facet].append(row.value)
     body.update(facets)
     return body
+
+
+def title_keys(doc: SearchDocument) -> dict[str, str]:
+    """{field: sort key} of the title a visitor reading each language is shown (its
+    translation's, else the canonical one), in that language's order."""
+    translations = doc.translations or {}
+    return {
+        field: sort_key_text((translations.get(code) or {}).get("title") or doc.title, code)
+        for code, field in TITLE_KEYS.items()
+    }
+
+
+def title_key_field(language: str) -> str:
+    return TITLE_KEYS.get(language or DEFAULT_LANGUAGE, TITLE_KEYS[DEFAULT_LANGUAGE])
 
 
 def _group(stems: tuple[str, ...]) -> Q:
@@ -200,15 +223,16 @@ class ExchangeFacetedSearch(FacetedSearch):
 
     def sort_keys(self) -> list[Any]:
         sort = self.search_query.effective_sort
+        by_title = title_key_field(self.search_query.language)
         if sort == "title":
-            return ["title_sort", "doc_id"]
+            return [by_title, "doc_id"]
         if sort == "newest" or not self.parsed:
             return [
                 {"year": {"order": "desc", "missing": "_last"}},
                 {"published_at": {"order": "desc", "missing": "_last"}},
                 "doc_id",
             ]
-        return ["_score", "title_sort", "doc_id"]
+        return ["_score", by_title, "doc_id"]
 
     def query(self, search, query):
         """Text and year range narrow everything, facet counts included (not a post_filter)."""

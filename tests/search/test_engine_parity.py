@@ -7,6 +7,7 @@ newest) and the same facet counts.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 from django.http import QueryDict
@@ -49,6 +50,7 @@ QUERIES = [
     "sort=newest&per_page=4&page=3",
 ]
 ORDERED_SORTS = {"title", "newest"}
+TITLE_QUERIES = ["sort=title", "q=women&sort=title", "sort=title&per_page=3&page=2"]
 
 
 @pytest.fixture(scope="module", params=["osmem", "real"])
@@ -91,3 +93,15 @@ def test_the_queries_cover_hits_and_misses(search_corpus):
     totals = [database_engine().search(parse(QueryDict(qs))[0]).total for qs in QUERIES]
     assert sum(1 for t in totals if t == 0) >= 3
     assert sum(1 for t in totals if 0 < t < 12) >= 10
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", "pt"])
+@pytest.mark.parametrize("qs", TITLE_QUERIES)
+def test_engines_agree_on_each_languages_alphabetical_order(
+    search_corpus, other_engine, qs, language
+):
+    """Title order is the visitor's language's (taxonomy.collation) in both engines."""
+    query = replace(parse(QueryDict(qs))[0], language=language)
+    expected = database_engine().search(query)
+    assert expected.ids
+    assert other_engine.search(query).ids == expected.ids
