@@ -282,9 +282,10 @@ def test_translated_demo_practices_are_served_in_their_language(client, demo):
     assert 'lang="ar" dir="rtl"' in arabic.content.decode()
     home = visible_text(client.get("/pt/"))
     assert "O Intercâmbio reúne" in home
-    # The city around the practice is not translated: the English profile, with the notice.
-    spanish = visible_text(client.get("/es/cities/sousse/"))
-    assert "Esta página aún no está traducida al idioma elegido (Español)" in spanish
+    # The city around the practice is translated too.
+    spanish = client.get("/es/cities/sousse/")
+    assert "Sousse es un centro turístico" in visible_text(spanish)
+    assert "notice--untranslated" not in spanish.content.decode()
 
 
 def test_translations_do_not_add_practices_to_listings(client, demo):
@@ -302,6 +303,7 @@ def test_translations_do_not_add_practices_to_listings(client, demo):
 # them without its translations fails here.
 TRANSLATED_KINDS = [
     CityIndexPage,
+    CityProfilePage,
     DialogueIndexPage,
     ResourceIndexPage,
     DialoguePage,
@@ -318,7 +320,7 @@ def words(page) -> str:
     return getattr(page, "intro", None) or page.summary
 
 
-def test_every_index_dialogue_and_record_is_translated_into_four_languages(demo):
+def test_every_index_city_dialogue_and_record_is_translated_into_four_languages(demo):
     missing = []
     for model in TRANSLATED_KINDS:
         originals = model.objects.filter(locale__language_code="en")
@@ -364,6 +366,8 @@ def heading_and_breadcrumb(response) -> tuple[str, str]:
             "غياب الولاية الرسمية والميزانية والموظفين",
             ["الحوارات", "النساء المهاجرات في المدن", "غياب الولاية الرسمية"],
         ),
+        ("/ar/cities/sousse/", "سوسة", ["المدن", "سوسة"]),
+        ("/es/cities/turin/", "Turín", ["Ciudades", "Turín"]),
         (
             "/pt/cities/sousse/precarious-work-and-exploitation/",
             "Trabalho precário e risco de exploração",
@@ -399,3 +403,16 @@ def test_the_translated_dialogue_keeps_its_sessions_in_their_language(demo):
     record = BarrierPage.objects.get(slug="structural-racism", locale__language_code="fr")
     assert record.title == "Racisme structurel"
     assert record.source_session.page_id == original.pk
+
+
+def test_translated_cities_keep_their_figures_with_translated_words(demo):
+    original = city("sao-paulo")
+    french = original.get_translation(Locale.objects.get(language_code="fr"))
+    body, figure = french.governance_bodies.get(), french.key_figures.get()
+    assert body.name == "Conseil municipal des immigrants"
+    assert (body.women_quota, body.since_year) == (50, 2015)
+    assert figure.unit == "actions" and figure.value == original.key_figures.get().value
+    assert figure.year == 2020
+    arabic = city("turin").get_translation(Locale.objects.get(language_code="ar"))
+    assert arabic.title == "تورينو"
+    assert arabic.women_share_of_migrants == city("turin").women_share_of_migrants

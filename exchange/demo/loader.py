@@ -297,6 +297,11 @@ class _DemoLoader:
             for slug, by_language in translations.INDEXES.items()
             if slug in indexes
         ]
+        pages += [
+            (self.cities[slug], by_language)
+            for slug, by_language in translations.CITIES.items()
+            if slug in self.cities
+        ]
         pages.append((dialogue, translations.DIALOGUE))
         pages += [
             (self.records[key], by_language)
@@ -320,6 +325,9 @@ class _DemoLoader:
                     fields["sessions"] = self.translated_sessions(
                         page, fields.pop("sessions", {}), language
                     )
+                for relation in ("governance_bodies", "key_figures"):
+                    if relation in fields:
+                        fields[relation] = self.translated_items(page, relation, fields[relation])
                 self.saved.append(translate_page(page, locale, fields))
                 self.created["translations"] += 1
 
@@ -359,6 +367,21 @@ class _DemoLoader:
             copy.participating_cities = list(session.participating_cities.all())
             copy.participating_organisations = list(session.participating_organisations.all())
             copies.append(copy)
+        return copies
+
+    @staticmethod
+    def translated_items(page: Page, relation: str, words: list[dict]) -> list[models.Model]:
+        """Copies of the page's inline items (`relation`), in their order, with the words
+        given for each; figures, years and links stay the original's."""
+        copies = []
+        for position, item in enumerate(getattr(page, relation).all()):
+            values = {
+                field.attname: getattr(item, field.attname)
+                for field in item._meta.concrete_fields
+                if not field.primary_key and field.name != "page"
+            }
+            values.update(words[position] if position < len(words) else {})
+            copies.append(type(item)(**values))
         return copies
 
     def load_organisations(self) -> None:

@@ -7,6 +7,7 @@ slugs are never translated (a translation shares its original's slug).
 
 from __future__ import annotations
 
+from .cities import CITIES
 from .dialogue import DIALOGUE, SPEAKER_ROLES
 from .home import HOME
 from .indexes import INDEXES
@@ -16,6 +17,7 @@ from .records import RECORDS
 LANGUAGES = ("fr", "es", "ar", "pt")
 
 __all__ = [
+    "CITIES",
     "DIALOGUE",
     "HOME",
     "INDEXES",
