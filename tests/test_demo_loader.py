@@ -21,6 +21,8 @@ from exchange.demo.loader import load_demo
 from exchange.models import HomePage
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 from resources.models import ResourceIndexPage, ResourcePage
+from search import index as search_index
+from search.models import SearchDocument
 
 from .factories import PracticePageFactory
 from .helpers import visible_text
@@ -416,3 +418,14 @@ def test_translated_cities_keep_their_figures_with_translated_words(demo):
     arabic = city("turin").get_translation(Locale.objects.get(language_code="ar"))
     assert arabic.title == "تورينو"
     assert arabic.women_share_of_migrants == city("turin").women_share_of_migrants
+
+
+def test_search_holds_the_demo_as_a_full_rebuild_would(demo):
+    # The loader syncs the search index once at the end instead of after every publish.
+    def documents():
+        return sorted(SearchDocument.objects.values_list("page_id", "title", "translations"))
+
+    loaded = documents()
+    assert len(loaded) > 40
+    search_index.rebuild()
+    assert documents() == loaded
