@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -9,9 +13,23 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from . import index
 
+_paused: ContextVar[bool] = ContextVar("search_sync_paused", default=False)
+
 
 def _enabled() -> bool:
-    return getattr(settings, "SEARCH_AUTO_SYNC", True)
+    return getattr(settings, "SEARCH_AUTO_SYNC", True) and not _paused.get()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No sync per page inside the block: for code that publishes many pages in one go
+    (the demo loader), each publish would otherwise re-index much of the site again. The
+    caller syncs once afterwards (index.sync)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def _sync_around(page: Page) -> None:

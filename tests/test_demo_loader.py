@@ -21,6 +21,8 @@ from exchange.demo.loader import load_demo
 from exchange.models import HomePage
 from practices.models import BarrierPage, OpportunityPage, PracticePage
 from resources.models import ResourceIndexPage, ResourcePage
+from search import index as search_index
+from search.models import SearchDocument
 
 from .factories import PracticePageFactory
 from .helpers import visible_text
@@ -100,7 +102,7 @@ def test_site_structure(demo):
     assert CityIndexPage.objects.filter(**english).count() == 1
     assert DialogueIndexPage.objects.filter(**english).count() == 1
     # The resource library, empty: the sources name no resource the demo could cite.
-    library = ResourceIndexPage.objects.get()
+    library = ResourceIndexPage.objects.get(**english)
     assert library.live and library.url == "/resources/"
     assert not ResourcePage.objects.exists()
     site = Site.objects.get(is_default_site=True)
@@ -119,7 +121,7 @@ def test_every_participating_city_has_a_profile(demo):
 
 
 def test_the_founding_dialogue(demo):
-    dialogue = DialoguePage.objects.get()
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
     assert dialogue.date == datetime.date(2020, 9, 10)
     assert dialogue.live
     assert dialogue.participating_cities.count() == 22
@@ -145,7 +147,7 @@ def test_sao_paulo_mandate_and_migrant_council(demo):
 
 
 def test_barriers_and_opportunities_with_their_categories(demo):
-    dialogue = DialoguePage.objects.get()
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
     for model in (BarrierPage, OpportunityPage):
         records = model.objects.live()
         assert records.child_of(dialogue).exists(), f"no {model.__name__} found by the dialogue"
@@ -158,7 +160,7 @@ def test_barriers_and_opportunities_with_their_categories(demo):
 
 
 def test_the_ways_forward_are_recommendations_of_the_closing_session(client, demo):
-    dialogue = DialoguePage.objects.get()
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
     recommendations = RecommendationPage.objects.live().child_of(dialogue)
     assert recommendations.count() == 6
     closing = dialogue.sessions.get(kind="closing")
@@ -282,9 +284,10 @@ def test_translated_demo_practices_are_served_in_their_language(client, demo):
     assert 'lang="ar" dir="rtl"' in arabic.content.decode()
     home = visible_text(client.get("/pt/"))
     assert "O Intercâmbio reúne" in home
-    # The city around the practice is not translated: the English profile, with the notice.
-    spanish = visible_text(client.get("/es/cities/sousse/"))
-    assert "Esta página aún no está traducida al idioma elegido (Español)" in spanish
+    # The city around the practice is translated too.
+    spanish = client.get("/es/cities/sousse/")
+    assert "Sousse es un centro turístico" in visible_text(spanish)
+    assert "notice--untranslated" not in spanish.content.decode()
 
 
 def test_translations_do_not_add_practices_to_listings(client, demo):
@@ -296,3 +299,133 @@ def test_translations_do_not_add_practices_to_listings(client, demo):
     practice = "/fr/cities/sousse/cooperation-with-migrant-womens-associations/"
     assert f'href="{practice}"' in sousse
     assert 'href="/cities/sousse/cooperation' not in sousse
+
+
+# Every page of these kinds gets a translation in each language: a new demo page of one of
+# them without its translations fails here.
+TRANSLATED_KINDS = [
+    CityIndexPage,
+    CityProfilePage,
+    DialogueIndexPage,
+    ResourceIndexPage,
+    DialoguePage,
+    BarrierPage,
+    OpportunityPage,
+    RecommendationPage,
+]
+LANGUAGES = ("fr", "es", "ar", "pt")
+DIALOGUE = "/dialogues/migrant-women-in-cities-2020/"
+
+
+def words(page) -> str:
+    """The text a page of these kinds shows under its title."""
+    return getattr(page, "intro", None) or page.summary
+
+
+def test_every_index_city_dialogue_and_record_is_translated_into_four_languages(demo):
+    missing = []
+    for model in TRANSLATED_KINDS:
+        originals = model.objects.filter(locale__language_code="en")
+        assert originals.exists(), model
+        for original in originals:
+            for language in LANGUAGES:
+                translated = original.get_translation_or_none(
+                    Locale.objects.get(language_code=language)
+                )
+                if translated is None or not translated.live or translated.alias_of_id:
+                    missing.append(f"{original.url_path} in {language}")
+                elif words(translated.specific) == words(original):
+                    missing.append(f"{original.url_path} in {language}: text still English")
+    assert not missing, "\n".join(missing)
+
+
+def heading_and_breadcrumb(response) -> tuple[str, str]:
+    html = response.content.decode()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    crumbs = re.search(r'<nav class="breadcrumbs[^>]*>(.*?)</nav>', html, re.S).group(1)
+    return visible_text(heading), visible_text(crumbs)
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "trail"),
+    [
+        ("/fr/cities/", "Villes", ["Villes"]),
+        ("/ar/cities/", "المدن", ["المدن"]),
+        ("/fr/resources/", "Ressources", ["Ressources"]),
+        ("/ar/resources/", "الموارد", ["الموارد"]),
+        (
+            f"/fr{DIALOGUE}",
+            "Les femmes migrantes dans les villes : un dialogue entre villes",
+            ["Dialogues", "Les femmes migrantes dans les villes"],
+        ),
+        (
+            f"/ar{DIALOGUE}",
+            "النساء المهاجرات في المدن: حوار بين المدن",
+            ["الحوارات", "النساء المهاجرات في المدن: حوار بين المدن"],
+        ),
+        (
+            f"/ar{DIALOGUE}lack-of-mandate-and-resources/",
+            "غياب الولاية الرسمية والميزانية والموظفين",
+            ["الحوارات", "النساء المهاجرات في المدن", "غياب الولاية الرسمية"],
+        ),
+        ("/ar/cities/sousse/", "سوسة", ["المدن", "سوسة"]),
+        ("/es/cities/turin/", "Turín", ["Ciudades", "Turín"]),
+        (
+            "/pt/cities/sousse/precarious-work-and-exploitation/",
+            "Trabalho precário e risco de exploração",
+            ["Cidades", "Trabalho precário e risco de exploração"],
+        ),
+    ],
+)
+def test_translated_pages_show_their_title_in_heading_and_breadcrumb(
+    client, demo, url, title, trail
+):
+    response = client.get(url)
+    assert response.status_code == 200
+    heading, breadcrumb = heading_and_breadcrumb(response)
+    assert heading == title
+    for crumb in trail:
+        assert crumb in breadcrumb
+    assert "notice--untranslated" not in response.content.decode()
+
+
+def test_the_translated_dialogue_keeps_its_sessions_in_their_language(demo):
+    original = DialoguePage.objects.get(locale__language_code="en")
+    arabic = original.get_translation(Locale.objects.get(language_code="ar"))
+    sessions, translated = list(original.sessions.all()), list(arabic.sessions.all())
+    assert [s.kind for s in translated] == [s.kind for s in sessions]
+    assert translated[0].title == "حلقة النقاش الافتتاحية"
+    assert [b.value["organisation"] for b in translated[0].speakers] == [
+        b.value["organisation"] for b in sessions[0].speakers
+    ]
+    assert translated[0].speakers[0].value["role"] == "متحدث في حلقة النقاش"
+    questions = translated[2].guiding_questions[0].value
+    assert len(questions) == 3 and questions[0].endswith("؟")
+    # Only words change: a translated record still comes from the original session.
+    record = BarrierPage.objects.get(slug="structural-racism", locale__language_code="fr")
+    assert record.title == "Racisme structurel"
+    assert record.source_session.page_id == original.pk
+
+
+def test_translated_cities_keep_their_figures_with_translated_words(demo):
+    original = city("sao-paulo")
+    french = original.get_translation(Locale.objects.get(language_code="fr"))
+    body, figure = french.governance_bodies.get(), french.key_figures.get()
+    assert body.name == "Conseil municipal des immigrants"
+    assert (body.women_quota, body.since_year) == (50, 2015)
+    assert figure.unit == "actions" and figure.value == original.key_figures.get().value
+    assert figure.year == 2020
+    arabic = city("turin").get_translation(Locale.objects.get(language_code="ar"))
+    assert arabic.title == "تورينو"
+    assert arabic.women_share_of_migrants == city("turin").women_share_of_migrants
+
+
+def test_search_holds_the_demo_as_a_full_rebuild_would(demo):
+    # The loader syncs the search index once at the end instead of after every publish.
+    def documents():
+        return sorted(SearchDocument.objects.values_list("page_id", "title", "translations"))
+
+    loaded = documents()
+    assert len(loaded) > 40
+    search_index.rebuild()
+    assert documents() == loaded

@@ -19,7 +19,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from wagtail.models import Locale, Orderable, Page, Site
+from wagtail.models import Locale, Orderable, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cities.models import CityIndexPage, CityProfilePage, GovernanceBody, KeyFigure, Organisation
 from dialogues.models import (
@@ -44,6 +45,8 @@ from practices.models import (
     RecordPage,
 )
 from resources.models import ResourceIndexPage
+from search import index as search_index
+from search import signals as search_signals
 from taxonomy.models import (
     ActionType,
     BarrierCategory,
@@ -93,7 +96,12 @@ def load_demo(stdout: IO[str] | None = None) -> dict[str, int]:
     """
     loader = _DemoLoader()
     with transaction.atomic():
-        loader.run()
+        # Indexing after every publish made the load several times slower (each page's
+        # search documents and references were rebuilt again and again, as its children
+        # and translations were added): both are brought up to date once, at the end.
+        with search_signals.paused(), disable_reference_index_auto_update():
+            loader.run()
+        loader.index_what_changed()
     if stdout is not None:
         loader.write_summary(stdout)
     return {key: loader.created[key] for key in COUNT_KEYS}
@@ -198,6 +206,9 @@ class _DemoLoader:
         self.sessions: dict[str, DialogueSession | None] = {}
         self.records: dict[str, RecordPage] = {}
         self.terms: dict[type[models.Model], dict[str, models.Model]] = {}
+        # What this run saved: its references and search documents are updated at the end.
+        self.saved: list[models.Model] = []
+        self.last_page_id = Page.objects.aggregate(last=models.Max("pk"))["last"] or 0
 
     # -- Steps ----------------------------------------------------------------------------
 
@@ -205,21 +216,22 @@ class _DemoLoader:
         self.load_organisations()
         home = self.load_home()
         self.load_site(home)
-        city_index = self.child_page(
+        indexes: dict[str, Page] = {}
+        city_index = indexes[content.CITY_INDEX["slug"]] = self.child_page(
             home,
             CityIndexPage,
             content.CITY_INDEX,
             "index_pages",
             lambda d: CityIndexPage(title=d["title"], intro=d["intro"]),
         )
-        dialogue_index = self.child_page(
+        dialogue_index = indexes[content.DIALOGUE_INDEX["slug"]] = self.child_page(
             home,
             DialogueIndexPage,
             content.DIALOGUE_INDEX,
             "index_pages",
             lambda d: DialogueIndexPage(title=d["title"], intro=d["intro"]),
         )
-        self.child_page(
+        indexes[content.RESOURCE_INDEX["slug"]] = self.child_page(
             home,
             ResourceIndexPage,
             content.RESOURCE_INDEX,
@@ -241,7 +253,7 @@ class _DemoLoader:
         for data in content.NETWORK_OPPORTUNITIES:
             self.load_record(OpportunityPage, dialogue, data, dialogue, "opportunities")
         for data in content.NETWORK_RECOMMENDATIONS:
-            self.child_page(
+            self.records[data["key"]] = self.child_page(
                 dialogue,
                 RecommendationPage,
                 data,
@@ -268,14 +280,34 @@ class _DemoLoader:
                 "practices",
                 lambda d: self.build_practice(d, dialogue),
             )
-        self.load_translations(home, practices)
+        self.load_translations(home, indexes, dialogue, practices)
 
-    def load_translations(self, home: HomePage, practices: dict) -> None:
-        """The home page and the founding practices in French, Spanish, Arabic and
-        Portuguese, as editors make them (exchange.localization.translate_page): real
-        translated pages, editable in the admin. A translation that exists, whoever made
-        it, is left as it is; an alias (a parent wagtail-localize copied) is translated."""
+    def load_translations(
+        self, home: HomePage, indexes: dict, dialogue: DialoguePage, practices: dict
+    ) -> None:
+        """The demo's pages in French, Spanish, Arabic and Portuguese, as editors make them
+        (exchange.localization.translate_page): real translated pages, editable in the
+        admin. A translation that exists, whoever made it, is left as it is; an alias (a
+        parent wagtail-localize copied) is translated. Parents come before their children.
+        Only words change: a translation keeps its original's links (provenance, sessions'
+        participants, linked records), as listings are computed from the original."""
         pages = [(home, translations.HOME)]
+        pages += [
+            (indexes[slug], by_language)
+            for slug, by_language in translations.INDEXES.items()
+            if slug in indexes
+        ]
+        pages += [
+            (self.cities[slug], by_language)
+            for slug, by_language in translations.CITIES.items()
+            if slug in self.cities
+        ]
+        pages.append((dialogue, translations.DIALOGUE))
+        pages += [
+            (self.records[key], by_language)
+            for key, by_language in translations.RECORDS.items()
+            if key in self.records
+        ]
         pages += [
             (practices[key], by_language)
             for key, by_language in translations.PRACTICES.items()
@@ -288,8 +320,69 @@ class _DemoLoader:
                 if existing is not None and existing.alias_of_id is None:
                     self.present["translations"] += 1
                     continue
-                translate_page(page, locale, by_language[language])
+                fields = dict(by_language[language])
+                if isinstance(page, DialoguePage):
+                    fields["sessions"] = self.translated_sessions(
+                        page, fields.pop("sessions", {}), language
+                    )
+                for relation in ("governance_bodies", "key_figures"):
+                    if relation in fields:
+                        fields[relation] = self.translated_items(page, relation, fields[relation])
+                self.saved.append(translate_page(page, locale, fields))
                 self.created["translations"] += 1
+
+    def translated_sessions(
+        self, dialogue: DialoguePage, by_key: dict, language: str
+    ) -> list[DialogueSession]:
+        """The dialogue's sessions for its translation: the same sessions, in the same
+        order, with their words translated. A session the demo does not know (an editor
+        added it) is copied as it is."""
+        keys = {data["title"]: data["key"] for data in content.DIALOGUE["sessions"]}
+        copies = []
+        for session in dialogue.sessions.all():
+            words = by_key.get(keys.get(session.title), {})
+            questions = words.get("questions")
+            copy = DialogueSession(
+                title=words.get("title", session.title),
+                kind=session.kind,
+                summary=words.get("summary", session.summary),
+                guiding_questions=(
+                    [("questions", questions)] if questions else session.guiding_questions
+                ),
+                speakers=[
+                    (
+                        "speaker",
+                        {
+                            **block.value,
+                            "role": translations.SPEAKER_ROLES.get(block.value["role"], {}).get(
+                                language, block.value["role"]
+                            ),
+                        },
+                    )
+                    for block in session.speakers
+                ],
+                approx_participants=session.approx_participants,
+                sort_order=session.sort_order,
+            )
+            copy.participating_cities = list(session.participating_cities.all())
+            copy.participating_organisations = list(session.participating_organisations.all())
+            copies.append(copy)
+        return copies
+
+    @staticmethod
+    def translated_items(page: Page, relation: str, words: list[dict]) -> list[models.Model]:
+        """Copies of the page's inline items (`relation`), in their order, with the words
+        given for each; figures, years and links stay the original's."""
+        copies = []
+        for position, item in enumerate(getattr(page, relation).all()):
+            values = {
+                field.attname: getattr(item, field.attname)
+                for field in item._meta.concrete_fields
+                if not field.primary_key and field.name != "page"
+            }
+            values.update(words[position] if position < len(words) else {})
+            copies.append(type(item)(**values))
+        return copies
 
     def load_organisations(self) -> None:
         for data in content.ORGANISATIONS:
@@ -305,6 +398,7 @@ class _DemoLoader:
                 )
                 organisation.full_clean()
                 organisation.save()
+                self.saved.append(organisation)
                 self.created["organisations"] += 1
             else:
                 self.present["organisations"] += 1
@@ -547,6 +641,20 @@ class _DemoLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         page.refresh_from_db()
+
+    def index_what_changed(self) -> None:
+        """References and search documents of what this run saved, as publishing in the
+        admin would have left them; nothing saved, nothing to do. Pages wagtail-localize
+        created on the way (aliases of parents) count as saved."""
+        pages = list(Page.objects.filter(pk__gt=self.last_page_id).specific())
+        pages += [p for p in self.saved if isinstance(p, Page) and p.pk <= self.last_page_id]
+        for instance in pages + [o for o in self.saved if not isinstance(o, Page)]:
+            ReferenceIndex.create_or_update_for_object(instance)
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        if pages and home is not None and getattr(settings, "SEARCH_AUTO_SYNC", True):
+            # Every demo page sits under the home page: what any of them changed is among
+            # the pages affected by it (its subtree and their translations).
+            search_index.sync(search_index.affected_page_ids(home))
 
     @staticmethod
     def is_wagtail_welcome_page(page: Page) -> bool:
