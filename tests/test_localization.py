@@ -62,7 +62,9 @@ def test_untranslated_page_is_served_under_every_prefix_with_the_notice(client, 
                 assert NOTICE_FR in visible_text(response), "the notice speaks French"
             html = html_of(response)
             assert f'<html lang="{language}"' in html
-            assert '<div lang="en" dir="ltr">' in html
+            # The page's own words are marked English; nothing wraps the interface.
+            assert '<h1 lang="en" dir="ltr">' in html, (language, path)
+            assert '<div lang="en"' not in html
 
 
 def test_untranslated_page_under_ar_is_marked_english_inside_an_rtl_interface(client, sousse):
@@ -71,7 +73,21 @@ def test_untranslated_page_under_ar_is_marked_english_inside_an_rtl_interface(cl
     assert response.status_code == 200
     html = html_of(response)
     assert 'lang="ar" dir="rtl"' in html
-    assert '<div lang="en" dir="ltr">' in html
+    assert '<h1 lang="en" dir="ltr">' in html
+    assert '<p class="lead" lang="en" dir="ltr">' in html
+
+
+def test_untranslated_page_leaves_its_interface_in_the_visitors_language(client, sousse):
+    """Only the page's words are marked English: the headings and labels the interface puts
+    around them are French, and carry no English mark (screen readers read them in French)."""
+    html = html_of(client.get("/fr/cities/sousse/associations/"))
+    article = html[html.index("<article") :]
+    facts = article[article.index('id="facts-heading"') - 60 : article.index('id="facts-heading"')]
+    assert 'lang="en"' not in facts
+    before_facts = article[: article.index('id="facts-heading"')]
+    # Every English mark before the facts closes before them: the h1 and the summary only.
+    assert before_facts.count('lang="en"') == before_facts.count('lang="en" dir="ltr">')
+    assert "<dt>Ville</dt>" in html or "<dt>\nVille" in html or ">Ville<" in html
 
 
 def test_links_of_an_untranslated_page_keep_the_visitor_under_the_prefix(client, sousse):
@@ -86,7 +102,7 @@ def test_english_pages_have_no_notice(client, sousse):
         response = client.get(path)
         assert response.status_code == 200
         assert not has_notice(response)
-        assert '<div lang="en"' not in html_of(response)
+        assert 'lang="en"' not in html_of(response).split("<main", 1)[1]
 
 
 def test_translated_practice_shows_french_content_and_interface(client, sousse):

@@ -9,17 +9,19 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from cities.models import CityIndexPage
 from dialogues.models import DialogueIndexPage
 from resources.models import ResourceIndexPage
+from taxonomy.languages import text_direction
 
 from ..breadcrumbs import page_crumbs
 from ..listing_language import Shown, marked_title, shown_text
 from ..listing_language import shown as shown_version
-from ..localization import default_language, original_filter
+from ..localization import content_language, default_language, original_filter
 from ..public_documents import public_document_blocks
 from ..querystrings import without_empty
 from ..rich_text import public_rich_text
@@ -185,3 +187,24 @@ def original_name(name: str) -> SafeString:
     """A name read from the search index in the default language (a hit's city, a city
     facet's option), marked with that language for a visitor reading another."""
     return marked_title(shown_text(name, default_language()))
+
+
+@register.filter
+def content_lang(page) -> SafeString:
+    """` lang="en" dir="ltr"` for an element holding `page`'s own words when the page is
+    shown untranslated (WCAG 3.1.2), else nothing. Only the words are marked: the
+    interface around them (headings, labels, forms) stays in the visitor's language."""
+    language = content_language(page)
+    if not language:
+        return mark_safe("")
+    return format_html(' lang="{}" dir="{}"', language, text_direction(language))
+
+
+@register.filter
+def content_title(page) -> SafeString:
+    """`page`'s title for a sentence of the interface ("All cities like Sousse"): inside a
+    span carrying its language when the page is shown untranslated."""
+    attrs = content_lang(page)
+    if not attrs:
+        return conditional_escape(page.title)
+    return format_html("<span{}>{}</span>", attrs, page.title)
