@@ -53,12 +53,16 @@ def city_index_context(index, request) -> dict:
     }
 
 
-def city_profile_context(city, request) -> dict:
+def city_profile_context(city, request, shown=None) -> dict:
     """The city's own facts; what other apps hold about it (its practices and records, the
-    dialogues it took part in) they add through the hook `exchange_city_page_context`."""
+    dialogues it took part in) they add through the hook `exchange_city_page_context`.
+
+    `city` is the original; `shown`, the page being read (a translation holds its own
+    words for the governance bodies and key figures)."""
+    words = shown if shown is not None else city
     return {
         "region": city.region,
-        "governance_bodies": list(city.governance_bodies.all()),
-        "key_figures": list(city.key_figures.all()),
+        "governance_bodies": list(words.governance_bodies.all()),
+        "key_figures": list(words.key_figures.all()),
         **contributed("exchange_city_page_context", city, request),
     }

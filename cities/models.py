@@ -403,7 +403,7 @@ class CityProfilePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.city_profile_context(self.original, request))
+        context.update(listings.city_profile_context(self.original, request, shown=self))
         context["similar_cities"] = similarity.similar_cities(
             city=self.original, limit=similarity.SECTION_LIMIT
         )

@@ -35,8 +35,12 @@ class Outcomes:
         return any(vars(self).values())
 
 
-def dialogue_context(dialogue) -> dict:
+def dialogue_context(dialogue, shown=None) -> dict:
+    """What the page of `dialogue` (an original) lists; `shown`: the page being read, a
+    translation whose sessions give the words (their order and links stay the original's)."""
     sessions = sessions_with_speakers(dialogue)
+    if shown is not None and shown.pk != dialogue.pk:
+        translate_sessions(sessions, list(shown.sessions.all()))
     commitments = list(dialogue.commitments.select_related("owner_organisation"))
     # One query for every city the page may name: participants of the dialogue and of its
     # sessions, and owners of commitments. Drafts and private cities are never named.
@@ -116,6 +120,24 @@ def dialogue_outcomes(dialogue, sessions: list, commitments: list) -> tuple[dict
     for commitment in commitments:
         group(commitment).commitments.append(commitment)
     return by_session, general
+
+
+def translate_sessions(sessions: list, translated: list) -> None:
+    """Put the words of a translation's sessions (copies of the original's, in the same
+    order, as wagtail-localize makes them) on the original's sessions. A translation whose
+    sessions no longer match one to one keeps the original's words rather than mixing them."""
+    if len(translated) != len(sessions):
+        return
+    for session, words in zip(sessions, translated, strict=True):
+        session.title = words.title
+        session.summary = words.summary
+        session.guiding_questions = words.guiding_questions
+        roles = [
+            b["value"].get("role", "") for b in words.speakers.raw_data if b["type"] == "speaker"
+        ]
+        if len(roles) == len(session.speaker_list):
+            for speaker, role in zip(session.speaker_list, roles, strict=True):
+                speaker["role"] = role
 
 
 def sessions_with_speakers(dialogue) -> list:

@@ -71,7 +71,9 @@ class DialogueIndexPage(TranslatedPage, HidesDescendantsWhenUnpublished, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = show_in_language(
-            DialoguePage.objects.child_of(self.original).visible().order_by("-date", Collated("title"))
+            DialoguePage.objects.child_of(self.original)
+            .visible()
+            .order_by("-date", Collated("title"))
         )
         return context
 
@@ -205,7 +207,7 @@ class DialoguePage(TranslatedPage, HidesDescendantsWhenUnpublished, LicenceMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.dialogue_context(self.original))
+        context.update(listings.dialogue_context(self.original, shown=self))
         return context
 
 

@@ -429,3 +429,16 @@ def test_search_holds_the_demo_as_a_full_rebuild_would(demo):
     assert len(loaded) > 40
     search_index.rebuild()
     assert documents() == loaded
+
+
+def test_translated_pages_show_their_sessions_and_bodies_in_their_language(client, demo):
+    """The dialogue page lists its sessions from the original (their order, outcomes and
+    links) but with the translation's words; a city page its governance bodies likewise."""
+    original = DialoguePage.objects.get(locale__language_code="en")
+    arabic = original.get_translation(Locale.objects.get(language_code="ar"))
+    html = client.get(arabic.url).content.decode()
+    assert "حلقة النقاش الافتتاحية" in html
+    assert original.sessions.first().title not in html
+    assert "متحدث في حلقة النقاش" in html
+    french = city("sao-paulo").get_translation(Locale.objects.get(language_code="fr"))
+    assert "Conseil municipal des immigrants" in client.get(french.url).content.decode()
