@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 
-from exchange.listing_language import show_in_language
+from exchange.listing_language import by_shown_title, show_in_language
 from exchange.provided import contributed, provided
-from taxonomy.collation import Collated
 from taxonomy.models import Region
 
 # cities.models imports this module for its pages' context; the models are read from the
@@ -25,7 +24,7 @@ def city_index_context(index, request) -> dict:
         regions=Region.objects.all(),
         country_codes=cities.order_by().values_list("country", flat=True).distinct(),
     )
-    filtered = cities.select_related("region").order_by(Collated("title"), "pk")
+    filtered = by_shown_title(cities.select_related("region"))
     if form.is_valid():
         if form.cleaned_data["region"]:
             filtered = filtered.filter(region__slug=form.cleaned_data["region"])

@@ -28,7 +28,7 @@ from cities.models import Organisation
 from exchange.api_fields import LicenceField, PartnersField
 from exchange.blocks import DocumentsBlock, GuidingQuestionsBlock, SpeakerBlock
 from exchange.licences import LicenceMixin
-from exchange.listing_language import show_in_language
+from exchange.listing_language import by_shown_title, show_in_language
 from exchange.localization import TranslatedPage
 from exchange.pagetools import ExchangePageManager, HidesDescendantsWhenUnpublished
 from exchange.panels import RICH_TEXT_FEATURES, tabs
@@ -40,7 +40,6 @@ from taxonomy.choices import (
     RecommendationAudience,
     SessionKind,
 )
-from taxonomy.collation import Collated
 
 from . import listings
 
@@ -71,9 +70,7 @@ class DialogueIndexPage(TranslatedPage, HidesDescendantsWhenUnpublished, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["dialogues"] = show_in_language(
-            DialoguePage.objects.child_of(self.original)
-            .visible()
-            .order_by("-date", Collated("title"))
+            by_shown_title(DialoguePage.objects.child_of(self.original).visible(), "-date")
         )
         return context
 

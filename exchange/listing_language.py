@@ -15,10 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from taxonomy.collation import Collated
 from taxonomy.languages import BY_CODE, INTERFACE_LANGUAGES, text_direction
 
 from .localization import active_language, default_language
@@ -147,6 +150,28 @@ def _translations(model, keys: set, language: str) -> dict:
         live_revision__isnull=False,
     )
     return {page.translation_key: page for page in found}
+
+
+def by_shown_title(queryset: QuerySet, *first, language: str | None = None) -> QuerySet:
+    """`queryset` (originals) ordered by `first`, then alphabetically by the title the
+    visitor is shown — the live translation's in their language, else the original's — in
+    that language's order; in the database, so that pages of a long list are right. Each
+    row carries that title as `shown_title`."""
+    language = language or active_language()
+    if language == default_language():
+        return queryset.annotate(shown_title=F("title")).order_by(
+            *first, Collated("title", language), "pk"
+        )
+    translated = queryset.model.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=language,
+        alias_of__isnull=True,
+        live=True,
+        live_revision__isnull=False,
+    ).values("title")[:1]
+    return queryset.annotate(shown_title=Coalesce(Subquery(translated), F("title"))).order_by(
+        *first, Collated("shown_title", language), "pk"
+    )
 
 
 class UnknownLanguage(ValueError):

@@ -30,11 +30,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cities.models import CityProfilePage, GovernanceBody
-from exchange.listing_language import Shown, marked_title, show_in_language
+from exchange.listing_language import Shown, by_shown_title, marked_title, show_in_language
 from exchange.pagetools import attach_parents
 from exchange.provided import provided
 from exchange.rich_text import public_rich_text
-from taxonomy.collation import Collated
 
 from .models import (
     BarrierPage,
@@ -410,7 +409,7 @@ def _find(kind: str, keys: list[str]) -> dict[str, object]:
 def _city_options(chosen: Sequence[str]) -> list[tuple[str, str]]:
     options = CityProfilePage.objects.visible().exclude(slug__in=list(chosen))
     # In the reader's alphabetical order (São Paulo before Sousse), not by code point.
-    return list(options.order_by(Collated("title"), "pk").values_list("slug", "title"))
+    return list(by_shown_title(options).values_list("slug", "shown_title"))
 
 
 # Values ---------------------------------------------------------------------------------

@@ -9,10 +9,9 @@ from wagtail.models import Page
 
 from cities.models import CityProfilePage
 from exchange.forms import PageNumberForm
-from exchange.listing_language import show_in_language
+from exchange.listing_language import by_shown_title, show_in_language
 from exchange.pagetools import attach_parents, linked_pages, parent_path
 from exchange.provided import provided
-from taxonomy.collation import Collated
 
 # practices.models imports this module for its pages' context; the models are read from the
 # module object at call time, so either module may be imported first.
@@ -44,14 +43,16 @@ def city_sections(city, request) -> dict:
 
     def records(model):
         return show_in_language(
-            model.objects.visible()
-            .filter(
-                Q(path__startswith=city.path, depth=city.depth + 1)
-                | Q(reporting_cities__city=city)
+            by_shown_title(
+                model.objects.visible()
+                .filter(
+                    Q(path__startswith=city.path, depth=city.depth + 1)
+                    | Q(reporting_cities__city=city)
+                )
+                .distinct()
+                .select_related("category"),
+                "category__sort_order",
             )
-            .distinct()
-            .select_related("category")
-            .order_by("category__sort_order", Collated("title"))
         )
 
     # The city is being served, so its own ancestors are settled: checking them again for
@@ -62,8 +63,8 @@ def city_sections(city, request) -> dict:
         .public()
         .select_related("action_type")
         .prefetch_related("themes")
-        .order_by(Collated("title"), "pk")
     )
+    practices = by_shown_title(practices)
     page_form = PageNumberForm(request.GET)
     page_number = (page_form.cleaned_data["page"] or 1) if page_form.is_valid() else 1
     practices_page = Paginator(practices, PRACTICES_PER_PAGE).get_page(page_number)
@@ -132,10 +133,9 @@ def record_context(record) -> dict:
     if city and city.id not in {c.id for c in reporting}:
         reporting.insert(0, city)
     practices = attach_parents(
-        models.PracticePage.objects.visible()
-        .filter(**{link_filter: record})
-        .distinct()
-        .order_by(Collated("title")),
+        by_shown_title(
+            models.PracticePage.objects.visible().filter(**{link_filter: record}).distinct()
+        ),
         CityProfilePage,
     )
     parent_dialogue = (

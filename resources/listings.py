@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from cities.models import CityProfilePage
-from exchange.listing_language import show_in_language
+from exchange.listing_language import by_shown_title, show_in_language
 from exchange.pagetools import attach_parents, linked_pages
 from exchange.public_documents import is_public_document, restricted_collection_paths
 from practices.models import PracticePage
@@ -53,7 +53,7 @@ def resource_index_context(index, request) -> dict:
         languages=models.resource_languages(),
         years=resources.order_by("-year").values_list("year", flat=True).distinct(),
     )
-    filtered = resources.order_by("-year", Collated("title"))
+    filtered = by_shown_title(resources, "-year")
     page_number = 1
     if form.is_valid():
         data = form.cleaned_data

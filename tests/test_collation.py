@@ -14,8 +14,10 @@ from django.http import QueryDict
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from wagtail.models import Locale
 
 from cities.models import CityProfilePage
+from exchange.localization import translate_page
 from search import index
 from search.engines import database_engine
 from search.engines.elastic import ElasticsearchEngine
@@ -159,7 +161,7 @@ def test_postgresql_has_every_collation_we_name(django_db_setup):
 
 
 def listed(response) -> list[str]:
-    titles = re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', html_of(response))
+    titles = re.findall(r'class="card__title"><a href="[^"]*"[^>]*>([^<]*)</a>', html_of(response))
     return [unescape(t) for t in titles]
 
 
@@ -298,3 +300,19 @@ def elastic(indexed, osmem_server):  # noqa: F811
 )
 def test_both_engines_give_the_same_order(elastic, language, qs):
     assert search_titles(elastic, qs, language) == search_titles(database_engine(), qs, language)
+
+
+@pytest.mark.django_db
+def test_the_city_index_sorts_by_the_names_it_shows(client, site_tree):
+    """Cities are listed by the name the visitor reads: in Arabic, by their Arabic names
+    (Turin's تورينو before سوسة), not in the order of their English titles; the pages of the
+    list follow the same order."""
+    europe = Region.objects.get(slug="europe")
+    arabic = Locale.objects.get(language_code="ar")
+    names = {"Sousse": "سوسة", "Turin": "تورينو", "São Paulo": "ساو باولو"}
+    for title, translated in names.items():
+        city = CityProfilePageFactory(parent=site_tree.cities, title=title, region=europe)
+        translate_page(city, arabic, {"title": translated})
+    assert listed(client.get("/cities/")) == ["São Paulo", "Sousse", "Turin"]
+    shown = [re.sub(r"\s+", " ", t).strip() for t in listed(client.get("/ar/cities/"))]
+    assert shown == ["تورينو", "ساو باولو", "سوسة"]
