@@ -34,6 +34,7 @@ from exchange.listing_language import Shown, by_shown_title, marked_title, show_
 from exchange.pagetools import attach_parents
 from exchange.provided import provided
 from exchange.rich_text import public_rich_text
+from taxonomy.collation import sort_key
 
 from .models import (
     BarrierPage,
@@ -437,7 +438,9 @@ def _city_rows(cities: list, request: HttpRequest) -> list[Row]:
         bodies[body.page_id].append(body)
 
     def sorted_names(terms: dict[str, tuple[int, str]]) -> Cell:
-        return Cell(items=[(name, "") for _o, name in sorted(terms.values())])
+        # The editors' order, then the names in the reader's alphabetical order.
+        ordered = sorted(terms.values(), key=lambda term: (term[0], sort_key(term[1])))
+        return Cell(items=[(name, "") for _o, name in ordered])
 
     def population(c) -> Cell:
         if not c.population:

@@ -205,15 +205,16 @@ def test_pages_mirror_in_arabic(placed, open_page, name, viewport):
     side_by_side(shots, ARTIFACTS / f"{name}-{viewport['width']}.png")
 
 
-def test_arrows_follow_the_box_they_are_in(world, open_page, monkeypatch):
-    """On an Arabic page whose content is shown untranslated (in a dir="ltr" box), its
-    pagination runs left to right and its arrows say so; the breadcrumbs, outside that box,
-    stay right to left."""
+def test_an_untranslated_page_keeps_the_arabic_interface(world, open_page, monkeypatch):
+    """On an Arabic page whose content is shown untranslated, only the page's own words are
+    marked English, left to right: its pagination and breadcrumbs are the Arabic interface
+    and run right to left, their arrows pointing the way the pages go."""
     monkeypatch.setattr("cities.listings.CITIES_PER_PAGE", 1)
     page = open_page(viewport=DESKTOP)
     assert page.goto(world.base + localized("ar", "/cities/?page=2")).status == 200
     assert page.locator(".notice--untranslated").count() == 1
-    check_pagination(page, rtl=False)
+    check_pagination(page, rtl=True)
+    assert page.locator('h1[lang="en"][dir="ltr"]').count() == 1
     separator = page.evaluate(
         "() => getComputedStyle(document.querySelector('.breadcrumbs li + li'), '::before')"
         ".content"
