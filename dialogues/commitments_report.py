@@ -8,7 +8,6 @@ edit, filters them, flags the overdue ones and exports them.
 from __future__ import annotations
 
 import django_filters
-from django.contrib import messages
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cities.models import CityProfilePage
+from exchange.admin_reports import RefusedFiltersMixin
 from taxonomy.choices import CommitmentStatus
 from taxonomy.collation import Collated
 
@@ -69,7 +69,7 @@ def _owner_cities() -> QuerySet:
     return CityProfilePage.objects.order_by(Collated("title"))
 
 
-class CommitmentsReportView(ReportView):
+class CommitmentsReportView(RefusedFiltersMixin, ReportView):
     page_title = _("Commitments follow-up")
     header_icon = "date"
     results_template_name = "dialogues/admin/commitments_report_results.html"
@@ -106,19 +106,6 @@ class CommitmentsReportView(ReportView):
     def get_queryset(self) -> QuerySet:
         self.today = timezone.localdate()
         return commitments_for(self.request.user, self.today)
-
-    def get(self, request, *args, **kwargs):
-        filters = self.filters
-        if filters is not None and filters.is_bound and not filters.is_valid():
-            # Wagtail would silently list everything; say what was wrong instead.
-            for field, errors in filters.errors.items():
-                label = filters.form.fields[field].label if field in filters.form.fields else ""
-                messages.error(request, f"{label}: {' '.join(errors)}".lstrip(": "))
-            self.is_export = False
-            response = super().get(request, *args, **kwargs)
-            response.status_code = 400
-            return response
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

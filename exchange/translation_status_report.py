@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from django.contrib import messages
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from cities.models import CityProfilePage
 from taxonomy.languages import TRANSLATED_LANGUAGES
 
 from . import translation_status as status
+from .admin_reports import RefusedFiltersMixin
 from .localization import original_filter
 
 
@@ -106,7 +106,7 @@ def _type_accessor(record) -> str:
     return status.type_label(record.type_app, record.type_model)
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(RefusedFiltersMixin, ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
     results_template_name = "exchange/admin/translation_status_results.html"
@@ -159,19 +159,6 @@ class TranslationStatusReportView(ReportView):
 
     def get_queryset(self):
         return status.records_for(self.request.user)
-
-    def get(self, request, *args, **kwargs):
-        filters = self.filters
-        if filters is not None and filters.is_bound and not filters.is_valid():
-            # Wagtail would silently list everything; say what was wrong instead.
-            for field, errors in filters.errors.items():
-                label = filters.form.fields[field].label if field in filters.form.fields else ""
-                messages.error(request, f"{label}: {' '.join(errors)}".lstrip(": "))
-            self.is_export = False
-            response = super().get(request, *args, **kwargs)
-            response.status_code = 400
-            return response
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
