@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from exchange.admin_reports import report_urls
 from exchange.listing_language import show_in_language
 
 from .commitments_report import CommitmentsReportMenuItem, CommitmentsReportView
@@ -24,16 +25,7 @@ def register_curation_urls():
             "dialogues/<int:page_id>/outcomes/",
             include((curation, "exchange_curation"), namespace="exchange_curation"),
         ),
-        path(
-            "reports/commitments/",
-            CommitmentsReportView.as_view(),
-            name="exchange_commitments_report",
-        ),
-        path(
-            "reports/commitments/results/",
-            CommitmentsReportView.as_view(results_only=True),
-            name="exchange_commitments_report_results",
-        ),
+        *report_urls("commitments", CommitmentsReportView, "exchange_commitments_report"),
     ]
 
 

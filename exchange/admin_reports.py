@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.urls import URLPattern, path
 
 
 class RefusedFiltersMixin:
@@ -22,3 +23,13 @@ class RefusedFiltersMixin:
             response.status_code = 400
             return response
         return super().get(request, *args, **kwargs)
+
+
+def report_urls(address: str, view, name: str) -> list[URLPattern]:
+    """A report's page and the results Wagtail's filters fetch as they change."""
+    return [
+        path(f"reports/{address}/", view.as_view(), name=name),
+        path(
+            f"reports/{address}/results/", view.as_view(results_only=True), name=f"{name}_results"
+        ),
+    ]

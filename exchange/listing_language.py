@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -134,6 +134,17 @@ def show_in_language(pages: Iterable, language: str | None = None) -> list:
     return pages
 
 
+def live_translation_q(language: str) -> Q:
+    """Pages published as translations into `language`: live, not an alias (its words are
+    the original's), and not a converted alias never published since (no live revision)."""
+    return Q(
+        locale__language_code=language,
+        alias_of__isnull=True,
+        live=True,
+        live_revision__isnull=False,
+    )
+
+
 def _translations(model, keys: set, language: str) -> dict:
     """{translation key: live public translation into `language`} for pages of `model`."""
     manager = model.objects
@@ -144,10 +155,7 @@ def _translations(model, keys: set, language: str) -> dict:
     )
     # The locale is read with them: a translation's URL prefix is its locale's language.
     found = found.select_related("locale").filter(
-        translation_key__in=keys,
-        locale__language_code=language,
-        alias_of__isnull=True,
-        live_revision__isnull=False,
+        live_translation_q(language), translation_key__in=keys
     )
     return {page.translation_key: page for page in found}
 
@@ -163,11 +171,7 @@ def by_shown_title(queryset: QuerySet, *first, language: str | None = None) -> Q
             *first, Collated("title", language), "pk"
         )
     translated = queryset.model.objects.filter(
-        translation_key=OuterRef("translation_key"),
-        locale__language_code=language,
-        alias_of__isnull=True,
-        live=True,
-        live_revision__isnull=False,
+        live_translation_q(language), translation_key=OuterRef("translation_key")
     ).values("title")[:1]
     return queryset.annotate(shown_title=Coalesce(Subquery(translated), F("title"))).order_by(
         *first, Collated("shown_title", language), "pk"

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .admin_confinement import confine_documents, confine_pages
+from .admin_reports import report_urls
 from .api import GuardedPagesAdminAPIViewSet
 from .moderation import confirm_moderation_actions
 from .public_documents import PublicDocumentLinkHandler
@@ -71,15 +72,7 @@ def guard_admin_page_api(router) -> None:
 
 @hooks.register("register_admin_urls")
 def register_translation_status_urls():
-    view = TranslationStatusReportView
-    return [
-        path("reports/translation-status/", view.as_view(), name="translation_status"),
-        path(
-            "reports/translation-status/results/",
-            view.as_view(results_only=True),
-            name="translation_status_results",
-        ),
-    ]
+    return report_urls("translation-status", TranslationStatusReportView, "translation_status")
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,7 +1,9 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from exchange.admin_reports import report_urls
 
 from . import freshness, listings
 from .admin_views import ContributionsGroup
@@ -19,15 +21,9 @@ class StalePracticesMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_freshness_urls():
-    view = freshness.StalePracticesReportView
-    return [
-        path("reports/practices-to-verify/", view.as_view(), name="stale_practices"),
-        path(
-            "reports/practices-to-verify/results/",
-            view.as_view(results_only=True),
-            name="stale_practices_results",
-        ),
-    ]
+    return report_urls(
+        "practices-to-verify", freshness.StalePracticesReportView, "stale_practices"
+    )
 
 
 @hooks.register("register_reports_menu_item")
